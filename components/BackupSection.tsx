@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/utils/i18n/i18n';
+import { backupSummary, parseBackup, type BackupProblem } from '@/utils/backup/backup';
+import { sendMessage } from '@/utils/messaging/protocol';
+import { Region } from './Region';
+
+export interface Props {
+  /** Called after an import replaced the data, so the page shows the new values. */
+  onImported: () => void;
+  now?: () => Date;
+}
+
+type Pending = { text: string; fileName: string; summary: ReturnType<typeof backupSummary> };
+
+export function problemText(p: BackupProblem): string {
+  return t(p.code as MessageKey, [p.path, p.detail ?? '']);
+}
+
+/** "Cadangan": export everything to one JSON file; import it back after checking it whole. */
+export function BackupSection({ onImported, now = () => new Date() }: Props) {
+  const [problems, setProblems] = useState<BackupProblem[]>([]);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [message, setMessage] = useState('');
+
+  const doExport = async () => {
+    const backup = await sendMessage('exportBackup');
+    const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `asisten-ekinerja-${now().toISOString().slice(0, 10)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    setMessage(t('backup_exported'));
+  };
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    setMessage('');
+    setPending(null);
+    setProblems([]);
+    if (!file) return;
+    const text = await file.text();
+    const parsed = parseBackup(text);
+    if (!parsed.ok) setProblems(parsed.problems);
+    else setPending({ text, fileName: file.name, summary: backupSummary(parsed.backup) });
+    input.value = '';
+  };
+
+  const confirmImport = async () => {
+    if (!pending) return;
+    const res = await sendMessage('importBackup', pending.text);
+    setPending(null);
+    if (res.ok) {
+      setMessage(t('backup_imported'));
+      onImported();
+    } else {
+      setProblems(res.problems);
+    }
+  };
+
+  return (
+    <Region id="backup" title={t('options_backup_title')}>
+      <p class="muted">{t('backup_help')}</p>
+      <button type="button" onClick={() => void doExport()}>{t('backup_export')}</button>
+      <label for="backup-file">{t('backup_choose_file')}</label>
+      <input id="backup-file" type="file" accept="application/json,.json" onChange={(e) => void onFile(e.currentTarget)} />
+      {problems.length > 0 && (
+        <div role="alert" class="error">
+          <p>{t('backup_problems_title')}</p>
+          <ul>
+            {problems.map((p, i) => <li key={i}>{problemText(p)}</li>)}
+          </ul>
+        </div>
+      )}
+      {pending && (
+        <div class="confirm">
+          <p>{t('backup_confirm', [pending.fileName, String(pending.summary.accounts), String(pending.summary.templates), String(pending.summary.reports), String(pending.summary.daysOff)])}</p>
+          <button type="button" class="danger" onClick={() => void confirmImport()}>{t('backup_confirm_button')}</button>
+          <button type="button" onClick={() => setPending(null)}>{t('backup_cancel')}</button>
+        </div>
+      )}
+      <p role="status" class="ok">{message}</p>
+    </Region>
+  );
+}

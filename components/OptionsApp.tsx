@@ -1,0 +1,52 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/i18n';
+import { useSettings } from '@/utils/ui/use-settings';
+import { PlannedSection } from './PlannedSection';
+import { ScheduleSection } from './ScheduleSection';
+import { CalendarSection } from './CalendarSection';
+import { BackupSection } from './BackupSection';
+
+const SECTIONS = [
+  ['mfa', 'options_mfa_title'],
+  ['templates', 'options_templates_title'],
+  ['schedule', 'options_schedule_title'],
+  ['calendar', 'options_calendar_title'],
+  ['backup', 'options_backup_title'],
+] as const;
+
+export function OptionsApp() {
+  // Bumped after a backup import, so the settings forms reload what was imported.
+  const [generation, setGeneration] = useState(0);
+  return (
+    <div class="options">
+      <header>
+        <h1>{t('options_title')}</h1>
+        <nav aria-label={t('options_nav')}>
+          <ul>
+            {SECTIONS.map(([id, title]) => (
+              <li key={id}><a href={`#${id}`}>{t(title)}</a></li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main>
+        <PlannedSection id="mfa" title="options_mfa_title" body="options_mfa_pending" />
+        <PlannedSection id="templates" title="options_templates_title" body="options_templates_pending" />
+        <SettingsSections key={generation} />
+        <BackupSection onImported={() => setGeneration((g) => g + 1)} />
+      </main>
+    </div>
+  );
+}
+
+function SettingsSections() {
+  const { settings, error, save } = useSettings();
+  if (error) return <p role="alert" class="error">{t('error_background')}</p>;
+  if (!settings) return null;
+  return (
+    <>
+      <ScheduleSection settings={settings} save={save} />
+      <CalendarSection settings={settings} save={save} />
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { useEffect } from 'preact/hooks';
+import { t } from '@/utils/i18n/i18n';
+import { useSettings } from '@/utils/ui/use-settings';
+import { MfaCodesRegion } from './MfaCodesRegion';
+import { MissedDaysRegion } from './MissedDaysRegion';
+import { TodayStatusRegion } from './TodayStatusRegion';
+
+/** Performance mark read by `npm run bench`: the popup shows its data. */
+export const POPUP_READY_MARK = 'ekinerja:popup-ready';
+
+export interface Props {
+  now?: () => Date;
+}
+
+export function PopupApp({ now = () => new Date() }: Props) {
+  const { settings, error } = useSettings();
+  useEffect(() => {
+    if (settings) performance.mark(POPUP_READY_MARK);
+  }, [settings]);
+  return (
+    <main class="popup">
+      <h1>{t('extName')}</h1>
+      <MfaCodesRegion />
+      <MissedDaysRegion />
+      {settings && <TodayStatusRegion settings={settings} now={now()} />}
+      {error && <p role="alert" class="error">{t('error_background')}</p>}
+    </main>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * End-to-end harness: Debian's Chromium with the built extension loaded, through playwright-core.
+ * Fixture pages are served at the real addresses (https://kinerja.bkn.go.id/…) with
+ * context.route, so the manifest's real match patterns are exercised.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+
+export function extensionDir(browser: 'chrome-mv3' = 'chrome-mv3'): string {
+  const dir = join(ROOT, '.output', browser);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`extension not built: ${dir}/manifest.json is missing. Run "npm run build" first (npm run test:e2e does).`);
+  }
+  return dir;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (to test a browser restart); a fresh one by default. */
+  userDataDir?: string;
+  /** Browser UI language, which picks the extension's messages: 'id' by default. */
+  lang?: 'id' | 'en';
+  /** Extension folder to load (bench uses a copy). */
+  extensionPath?: string;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** The extension's service worker (the background). */
+  background(): Promise<Worker>;
+  /** Opens an extension page (popup.html, options.html) in a new tab. */
+  openPage(path: 'popup.html' | 'options.html' | string): Promise<Page>;
+  /** Closes the browser, keeping the profile unless `removeProfile`. */
+  close(removeProfile?: boolean): Promise<void>;
+}
+
+export async function launchExtension(opts: LaunchOptions = {}): Promise<ExtensionSession> {
+  const ext = opts.extensionPath ?? extensionDir();
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'ekinerja-e2e-'));
+  const lang = opts.lang ?? 'id';
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath(),
+      headless: true,
+      locale: lang === 'id' ? 'id-ID' : 'en-US',
+      acceptDownloads: true,
+      args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, `--lang=${lang}`, ...CHROMIUM_ARGS],
+    });
+  } catch (err) {
+    throw new Error(`could not launch chromium with the extension from ${ext}: ${(err as Error).message}`);
+  }
+  const background = async (): Promise<Worker> => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (existing) return existing;
+    try {
+      return await context.waitForEvent('serviceworker', { timeout: 10_000 });
+    } catch {
+      throw new Error('the extension\'s service worker did not start within 10 s: is .output/chrome-mv3 a valid build? (see chrome://extensions errors)');
+    }
+  };
+  const worker = await background();
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    background,
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close(removeProfile = false) {
+      await context.close();
+      if (removeProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Serves `routes` (path → fixture file under tests/fixtures) at `origin`, e.g.
+ * serveFixtures(ctx, 'https://kinerja.bkn.go.id', { '/kinerja_harian': 'kinerja/kinerja_harian.html' }).
+ * Any other path on that origin answers 404 and names the path, so a missing fixture is obvious.
+ */
+export async function serveFixtures(context: BrowserContext, origin: string, routes: Record<string, string>): Promise<void> {
+  for (const file of Object.values(routes)) {
+    if (!existsSync(join(FIXTURES, file))) throw new Error(`fixture not found: tests/fixtures/${file}`);
+  }
+  await context.route(`${origin}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const file = routes[url.pathname] ?? routes[url.pathname.replace(/\/+$/, '')];
+    if (!file) {
+      await route.fulfill({ status: 404, contentType: 'text/plain', body: `no fixture for ${url.pathname} (serveFixtures)` });
+      return;
+    }
+    await route.fulfill({
+      status: 200,
+      contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+      body: readFileSync(join(FIXTURES, file)),
+    });
+  });
+}
+
+export const EKINERJA = 'https://kinerja.bkn.go.id';
+export const SSO = 'https://sso-siasn.bkn.go.id';

@@ -1,0 +1,52 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings in a chosen time zone. Never `toISOString()` for a
+ * local date: before 07:00 WIB it is still yesterday in UTC.
+ */
+import type { ZoneChoice } from '../settings/settings';
+
+/** The IANA zone for a setting; `undefined` means the browser's own zone. */
+export function zoneId(zone: ZoneChoice): string | undefined {
+  return zone === 'browser' ? undefined : zone;
+}
+
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+function partsFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const k = timeZone ?? '';
+  let f = partsCache.get(k);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    partsCache.set(k, f);
+  }
+  return f;
+}
+
+/** Date and time of `now` on the wall clock of `zone`. */
+export function wallClock(now: Date, zone: ZoneChoice): { date: string; time: string } {
+  const p = Object.fromEntries(partsFormat(zoneId(zone)).formatToParts(now).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/** Today's date (`YYYY-MM-DD`) in `zone`. */
+export function localDate(now: Date, zone: ZoneChoice): string {
+  return wallClock(now, zone).date;
+}
+
+/** A `YYYY-MM-DD` date as a UTC-noon Date, for weekday and calendar arithmetic. */
+export function parseDate(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!, 12));
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  return parseDate(date).getUTCDay() || 7;
+}
+
+/** "Minggu, 29 November 2026" (or the English form in an English UI). */
+export function formatLongDate(date: string, locale = 'id-ID'): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
+  }).format(parseDate(date));
+}

@@ -1,0 +1,79 @@
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { STORE_NAMES, SETTINGS_KEY, type EkinerjaDB, type StoreName } from './schema';
+import { withDefaults, type Settings } from '../settings/settings';
+
+export const DB_NAME = 'asisten-ekinerja';
+
+type UpgradeTx = IDBPTransaction<EkinerjaDB, StoreName[], 'versionchange'>;
+type Migration = (db: IDBPDatabase<EkinerjaDB>, tx: UpgradeTx) => void;
+
+/**
+ * Schema history. MIGRATIONS[n] upgrades a database from version n to n + 1; never edit a
+ * step that has shipped, append a new one (and a test in tests/utils/db/migrations.test.ts).
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  // 0 → 1: the stores.
+  (db) => {
+    db.createObjectStore('accounts', { keyPath: 'id' });
+    db.createObjectStore('templates', { keyPath: 'id' });
+    db.createObjectStore('reports', { keyPath: 'date' });
+    db.createObjectStore('daysOff', { keyPath: 'id' });
+    db.createObjectStore('settings');
+  },
+  // 1 → 2: indexes for the popup's lookups (accounts by issuer, reports by source, days off by start).
+  (_db, tx) => {
+    tx.objectStore('accounts').createIndex('by-issuer', 'issuer');
+    tx.objectStore('reports').createIndex('by-source', 'source');
+    tx.objectStore('daysOff').createIndex('by-start', 'start');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export type Db = IDBPDatabase<EkinerjaDB>;
+
+/** Opens (and upgrades) the database. `version` is for migration tests only. */
+export function openDb(name = DB_NAME, version = DB_VERSION): Promise<Db> {
+  return openDB<EkinerjaDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]!(db, tx);
+    },
+    blocking() {
+      // A newer version wants to open: let it.
+      void dbPromise?.then((db) => db.close());
+      dbPromise = undefined;
+    },
+  });
+}
+
+let dbPromise: Promise<Db> | undefined;
+
+/** The context's shared connection. */
+export function getDb(): Promise<Db> {
+  dbPromise ??= openDb().catch((err: unknown) => {
+    dbPromise = undefined;
+    throw err;
+  });
+  return dbPromise;
+}
+
+/** Closes the shared connection (tests, and before deleting the database). */
+export async function closeDb(): Promise<void> {
+  const p = dbPromise;
+  dbPromise = undefined;
+  if (p) (await p).close();
+}
+
+export async function readSettings(db: Db): Promise<Settings> {
+  return withDefaults(await db.get('settings', SETTINGS_KEY));
+}
+
+export async function writeSettings(db: Db, patch: Partial<Settings>): Promise<Settings> {
+  const tx = db.transaction('settings', 'readwrite');
+  const next = { ...withDefaults(await tx.store.get(SETTINGS_KEY)), ...patch };
+  await tx.store.put(next, SETTINGS_KEY);
+  await tx.done;
+  return next;
+}
+
+export { STORE_NAMES };

@@ -1,0 +1,37 @@
+/**
+ * The one message contract between the extension's contexts.
+ *
+ * Ownership: the background service worker owns the database and is the only context that
+ * writes to it, so every side effect of a change (badge, next reminder) is recomputed in one
+ * place. Popup and options ask the background for reads too (one path, one cache); content
+ * scripts run in the page's origin, cannot open the extension's IndexedDB, and always ask.
+ *
+ * Direction: popup/options/content → background, except `getPageInfo`, which the background
+ * sends to a content script in an e-Kinerja tab.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Settings, SettingsProblem } from '../settings/settings';
+import type { BackupFile, BackupProblem } from '../backup/backup';
+import type { PageInfo } from '../site/pages';
+
+export type SaveSettingsResult = { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] };
+export type ImportBackupResult = { ok: true } | { ok: false; problems: BackupProblem[] };
+/** An open e-Kinerja tab whose content script answered. */
+export interface EkinerjaTab {
+  tabId: number;
+  page: PageInfo;
+}
+
+export interface ProtocolMap {
+  getSettings(): Settings;
+  saveSettings(patch: Partial<Settings>): SaveSettingsResult;
+  exportBackup(): BackupFile;
+  /** Validates the file's text and, only when it is entirely valid, replaces all data with it. */
+  importBackup(text: string): ImportBackupResult;
+  /** The e-Kinerja tab the extension is connected to (the active one first), if any. */
+  findEkinerjaTab(): EkinerjaTab | null;
+  /** Background → content script: what page is this? */
+  getPageInfo(): PageInfo;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,61 @@
+/** User settings: one record, merged over these defaults on every read so that a
+ * setting added by a later version has a value in databases created before it. */
+
+export const ZONES = ['browser', 'Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+export type ZoneChoice = (typeof ZONES)[number];
+
+export interface Settings {
+  /** Time zone used for "today" and every schedule: the browser's, or WIB / WITA / WIT. */
+  zone: ZoneChoice;
+  /** Working days per week: 5 (Mon–Fri) or 6 (Mon–Sat). */
+  workWeek: 5 | 6;
+  /** The time by which the day's Progres Harian should be entered, `HH:mm`. */
+  targetTime: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  zone: 'browser',
+  workWeek: 5,
+  targetTime: '16:00',
+};
+
+export type SettingsProblem =
+  | { field: 'zone'; code: 'settings_zone_invalid' }
+  | { field: 'workWeek'; code: 'settings_workweek_invalid' }
+  | { field: 'targetTime'; code: 'settings_time_invalid' }
+  | { field: string; code: 'settings_unknown_field' };
+
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Checks a (partial) settings object; returns every problem found, empty when valid. */
+export function checkSettings(patch: Record<string, unknown>): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  for (const [field, value] of Object.entries(patch)) {
+    switch (field) {
+      case 'zone':
+        if (!(ZONES as readonly unknown[]).includes(value)) problems.push({ field, code: 'settings_zone_invalid' });
+        break;
+      case 'workWeek':
+        if (value !== 5 && value !== 6) problems.push({ field, code: 'settings_workweek_invalid' });
+        break;
+      case 'targetTime':
+        if (typeof value !== 'string' || !TIME_RE.test(value)) problems.push({ field, code: 'settings_time_invalid' });
+        break;
+      default:
+        problems.push({ field, code: 'settings_unknown_field' });
+    }
+  }
+  return problems;
+}
+
+/** Defaults, overlaid with the stored values that are still valid. */
+export function withDefaults(stored: Partial<Settings> | undefined): Settings {
+  const merged: Settings = { ...DEFAULT_SETTINGS };
+  if (!stored) return merged;
+  for (const [field, value] of Object.entries(stored)) {
+    if (field in DEFAULT_SETTINGS && checkSettings({ [field]: value }).length === 0) {
+      (merged as unknown as Record<string, unknown>)[field] = value;
+    }
+  }
+  return merged;
+}

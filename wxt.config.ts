@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Host access only to the *.bkn.go.id sites the extension acts on (see README "Izin").
+export const HOSTS = [
+  'https://kinerja.bkn.go.id/*',
+  'https://sso-siasn.bkn.go.id/*',
+  'https://asndigital.bkn.go.id/*',
+];
+
+export default defineConfig({
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'e-Kinerja',
+    description: '__MSG_extDescription__',
+    default_locale: 'id',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: HOSTS,
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'asisten-ekinerja@asisten-ekinerja.id',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
