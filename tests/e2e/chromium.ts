@@ -19,3 +19,15 @@ export function chromiumPath(): string {
   }
   return path;
 }
+
+/**
+ * The extension's messages follow Chromium's UI language, which needs that language's pack.
+ * Debian ships only en-US with the chromium package; the rest come with chromium-l10n.
+ */
+export function requireLocale(executable: string, lang: string): void {
+  if (lang.startsWith('en')) return;
+  const dir = executable === '/usr/bin/chromium' ? '/usr/lib/chromium/locales' : null;
+  if (dir && !existsSync(`${dir}/${lang}.pak`)) {
+    throw new Error(`chromium has no "${lang}" language pack (${dir}/${lang}.pak): apt-get install -y chromium-l10n`);
+  }
+}

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium';
+import { CHROMIUM_ARGS, chromiumPath, requireLocale } from './chromium';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -45,13 +45,16 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   const ext = opts.extensionPath ?? extensionDir();
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'ekinerja-e2e-'));
   const lang = opts.lang ?? 'id';
+  const executablePath = chromiumPath();
+  requireLocale(executablePath, lang);
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath(),
+      executablePath,
       headless: true,
       locale: lang === 'id' ? 'id-ID' : 'en-US',
       acceptDownloads: true,
+      env: { ...process.env, LANG: lang === 'id' ? 'id_ID.UTF-8' : 'en_US.UTF-8', LANGUAGE: lang },
       args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, `--lang=${lang}`, ...CHROMIUM_ARGS],
     });
   } catch (err) {
