@@ -179,16 +179,20 @@ export async function exportBackup(db: Db, now: Date): Promise<BackupFile> {
 export async function applyBackup(db: Db, backup: BackupFile): Promise<void> {
   const tx = db.transaction(STORE_NAMES, 'readwrite');
   const d = backup.data;
-  const writes: Promise<unknown>[] = STORE_NAMES.map((s) => tx.objectStore(s).clear());
-  for (const r of d.accounts) writes.push(tx.objectStore('accounts').put(r));
-  for (const r of d.templates) writes.push(tx.objectStore('templates').put(r));
-  for (const r of d.reports) writes.push(tx.objectStore('reports').put(r));
-  for (const r of d.daysOff) writes.push(tx.objectStore('daysOff').put(r));
-  writes.push(tx.objectStore('settings').put(d.settings, SETTINGS_KEY));
+  const writes: Promise<unknown>[] = [];
   try {
+    // A request can fail synchronously (e.g. a record without its key): abort then, so the
+    // clears already queued roll back with it.
+    for (const s of STORE_NAMES) writes.push(tx.objectStore(s).clear());
+    for (const r of d.accounts) writes.push(tx.objectStore('accounts').put(r));
+    for (const r of d.templates) writes.push(tx.objectStore('templates').put(r));
+    for (const r of d.reports) writes.push(tx.objectStore('reports').put(r));
+    for (const r of d.daysOff) writes.push(tx.objectStore('daysOff').put(r));
+    writes.push(tx.objectStore('settings').put(d.settings, SETTINGS_KEY));
     await Promise.all([...writes, tx.done]);
   } catch (err) {
     try { tx.abort(); } catch { /* already finished */ }
+    await Promise.allSettled([...writes, tx.done]);
     throw err;
   }
 }

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { DB_VERSION, MIGRATIONS, openDb, readSettings } from '@/utils/db/db';
+import { SETTINGS_KEY, type AccountRecord, type DayOffRecord, type ReportRecord, type TemplateRecord } from '@/utils/db/schema';
+
+let n = 0;
+const names: string[] = [];
+function freshName() {
+  const name = `migration-test-${n++}`;
+  names.push(name);
+  return name;
+}
+afterEach(async () => {
+  for (const name of names.splice(0)) indexedDB.deleteDatabase(name);
+});
+
+const account: AccountRecord = {
+  id: 'a1', issuer: 'public-siasn', account: '199001012020121001', secret: 'JBSWY3DPEHPK3PXP',
+  algorithm: 'SHA1', digits: 6, period: 30, order: 0, pinned: true, createdAt: '2026-01-05T01:00:00.000Z',
+};
+const template: TemplateRecord = {
+  id: 't1', name: 'Mengajar', rencanaAksi: 'Melaksanakan pembelajaran', jamMulai: '07:30', jamSelesai: '12:00',
+  kegiatan: 'Mengajar kelas {hari}', realisasi: 4, satuan: 'Jam Pelajaran', buktiDukung: '', weekdays: [1, 2, 3, 4, 5],
+  isDefault: true, order: 0,
+};
+const report: ReportRecord = { date: '2026-11-27', status: 'reported', source: 'site', at: '2026-11-27T08:00:00.000Z' };
+const dayOff: DayOffRecord = { id: 'd1', start: '2026-12-28', end: '2026-12-31', kind: 'cuti-tahunan', note: 'Mudik' };
+
+/** Creates a database exactly as schema `version` of the extension did, and fills it. */
+async function createAtVersion(name: string, version: number) {
+  const db = await openDB(name, version, {
+    upgrade(raw, oldVersion, _new, tx) {
+      for (let v = oldVersion; v < version; v++) MIGRATIONS[v]!(raw as never, tx as never);
+    },
+  });
+  await db.put('accounts', account);
+  await db.put('templates', template);
+  await db.put('reports', report);
+  await db.put('daysOff', dayOff);
+  await db.put('settings', { targetTime: '15:00', zone: 'Asia/Makassar' }, SETTINGS_KEY);
+  db.close();
+}
+
+describe('database migrations', () => {
+  it('the current version is 2 and every step is there', () => {
+    expect(DB_VERSION).toBe(2);
+    expect(MIGRATIONS).toHaveLength(DB_VERSION);
+  });
+
+  it('1 → 2 keeps every record of a version-1 database and adds the indexes', async () => {
+    const name = freshName();
+    await createAtVersion(name, 1);
+
+    const before = await openDB(name);
+    expect(before.version).toBe(1);
+    expect([...before.transaction('reports').store.indexNames]).toEqual([]);
+    before.close();
+
+    const db = await openDb(name);
+    expect(db.version).toBe(2);
+    expect(await db.getAll('accounts')).toEqual([account]);
+    expect(await db.getAll('templates')).toEqual([template]);
+    expect(await db.getAll('reports')).toEqual([report]);
+    expect(await db.getAll('daysOff')).toEqual([dayOff]);
+    expect(await readSettings(db)).toEqual({ zone: 'Asia/Makassar', workWeek: 5, targetTime: '15:00' });
+    // The new indexes answer queries over the old data.
+    expect(await db.getAllFromIndex('accounts', 'by-issuer', 'public-siasn')).toEqual([account]);
+    expect(await db.getAllFromIndex('reports', 'by-source', 'site')).toEqual([report]);
+    expect(await db.getAllFromIndex('daysOff', 'by-start', IDBKeyRange.lowerBound('2026-12-01'))).toEqual([dayOff]);
+    db.close();
+  });
+
+  it('a new database gets every store and index at once', async () => {
+    const db = await openDb(freshName());
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'daysOff', 'reports', 'settings', 'templates']);
+    expect([...db.transaction('daysOff').store.indexNames]).toEqual(['by-start']);
+    expect(await readSettings(db)).toEqual({ zone: 'browser', workWeek: 5, targetTime: '16:00' });
+    db.close();
+  });
+
+  it('reopening an up-to-date database changes nothing', async () => {
+    const name = freshName();
+    await createAtVersion(name, DB_VERSION);
+    const db = await openDb(name);
+    expect(await db.count('reports')).toBe(1);
+    db.close();
+  });
+});
