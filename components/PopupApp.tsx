@@ -1,12 +1,11 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n/i18n';
 import { useSettings } from '@/utils/ui/use-settings';
+import { POPUP_READY_MARK } from '@/utils/ui/marks';
 import { MfaCodesRegion } from './MfaCodesRegion';
 import { MissedDaysRegion } from './MissedDaysRegion';
 import { TodayStatusRegion } from './TodayStatusRegion';
 
-/** Performance mark read by `npm run bench`: the popup shows its data. */
-export const POPUP_READY_MARK = 'ekinerja:popup-ready';
 
 export interface Props {
   now?: () => Date;

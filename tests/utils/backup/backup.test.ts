@@ -77,7 +77,7 @@ describe('backup', () => {
     await seed();
     const before = await dump();
     const good = await exportBackup(db, NOW);
-    const bad = structuredClone(good) as unknown as { data: Record<string, unknown[]> & { settings: unknown } };
+    const bad = structuredClone(good) as unknown as { data: { templates: object[]; reports: object[]; daysOff: object[]; settings: unknown } };
     delete (bad.data.templates[0] as Record<string, unknown>).kegiatan;
     (bad.data.reports[1] as Record<string, unknown>).status = 'maybe';
     (bad.data.reports[2] as Record<string, unknown>).date = '2026-11-02';

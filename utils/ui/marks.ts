@@ -1,0 +1,5 @@
+/** Performance marks read by `npm run bench`. */
+/** The popup's first render (its regions are on screen). */
+export const POPUP_FIRST_RENDER_MARK = 'ekinerja:popup-first-render';
+/** The popup shows the data it asked the background for. */
+export const POPUP_READY_MARK = 'ekinerja:popup-ready';
