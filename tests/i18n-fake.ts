@@ -26,3 +26,13 @@ export function installI18n(lang: 'id' | 'en'): void {
     getUILanguage: () => lang,
   });
 }
+
+/** Every message as `{ id, en }` with substitutions written `$1`…`$9`, as the fragments were. */
+export function allTexts(prefix = ''): Record<string, { id: string; en: string }> {
+  const id = loadMessages('id');
+  const en = loadMessages('en');
+  const plain = (s: string | undefined) => (s ?? '').replace(/\$p(\d)\$/g, '$$$1');
+  return Object.fromEntries(
+    Object.keys(id).filter((k) => k.startsWith(prefix)).map((k) => [k, { id: plain(id[k]!.message), en: plain(en[k]?.message) }]),
+  );
+}

@@ -2,16 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { OptionsApp } from '@/components/OptionsApp';
-import { createHandlers, registerHandlers } from '@/utils/background/service';
+import { createService, registerHandlers } from '@/utils/background/service';
 import { removeAllListeners } from '@/utils/messaging/protocol';
 import { openDb, readSettings, type Db } from '@/utils/db/db';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
 let db: Db;
 let root: HTMLElement;
 let n = 0;
 beforeEach(async () => {
   db = await openDb(`options-test-${n++}`);
-  registerHandlers(createHandlers(async () => db));
+  registerHandlers(createService(async () => db));
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -56,6 +57,6 @@ describe('options page', () => {
     const alert = root.querySelector('[role="alert"]')!;
     expect(alert.textContent).toContain('File ini tidak dipulihkan; data Anda tidak berubah:');
     expect(alert.textContent).toContain('File ini dibuat versi ekstensi yang lebih baru (format 9).');
-    expect(await readSettings(db)).toEqual({ zone: 'browser', workWeek: 5, targetTime: '16:00' });
+    expect(await readSettings(db)).toEqual(DEFAULT_SETTINGS);
   });
 });

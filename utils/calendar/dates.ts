@@ -50,3 +50,4 @@ export function formatLongDate(date: string, locale = 'id-ID'): string {
     timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
   }).format(parseDate(date));
 }
+

@@ -11,21 +11,29 @@ export interface Settings {
   workWeek: 5 | 6;
   /** The time by which the day's Progres Harian should be entered, `HH:mm`. */
   targetTime: string;
+  /** First day missed days are counted from, chosen by the user; null = the month's first day. */
+  countFrom: string | null;
+  /** The day the extension was set up (`YYYY-MM-DD`); missed days never count before it by default. */
+  installedOn: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   zone: 'browser',
   workWeek: 5,
   targetTime: '16:00',
+  countFrom: null,
+  installedOn: null,
 };
 
 export type SettingsProblem =
   | { field: 'zone'; code: 'settings_zone_invalid' }
   | { field: 'workWeek'; code: 'settings_workweek_invalid' }
   | { field: 'targetTime'; code: 'settings_time_invalid' }
+  | { field: 'countFrom' | 'installedOn'; code: 'settings_date_invalid' }
   | { field: string; code: 'settings_unknown_field' };
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Checks a (partial) settings object; returns every problem found, empty when valid. */
 export function checkSettings(patch: Record<string, unknown>): SettingsProblem[] {
@@ -40,6 +48,10 @@ export function checkSettings(patch: Record<string, unknown>): SettingsProblem[]
         break;
       case 'targetTime':
         if (typeof value !== 'string' || !TIME_RE.test(value)) problems.push({ field, code: 'settings_time_invalid' });
+        break;
+      case 'countFrom':
+      case 'installedOn':
+        if (value !== null && (typeof value !== 'string' || !DATE_RE.test(value))) problems.push({ field, code: 'settings_date_invalid' });
         break;
       default:
         problems.push({ field, code: 'settings_unknown_field' });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, readSettings, type Db } from '@/utils/db/db';
 import { applyBackup, BACKUP_FORMAT, exportBackup, parseBackup, type BackupFile } from '@/utils/backup/backup';
-import { createHandlers } from '@/utils/background/service';
+import { createService } from '@/utils/background/service';
 import { STORE_NAMES, SETTINGS_KEY } from '@/utils/db/schema';
 
 let db: Db;
@@ -50,7 +50,7 @@ describe('backup', () => {
   it('round-trips: export → wipe → import gives identical data', async () => {
     await seed();
     const before = await dump();
-    const handlers = createHandlers(async () => db, () => NOW);
+    const handlers = createService(async () => db, () => NOW);
     const file = await handlers.exportBackup(undefined);
     expect(file.format).toBe(BACKUP_FORMAT);
     expect(file.version).toBe(1);
@@ -62,7 +62,7 @@ describe('backup', () => {
     const res = await handlers.importBackup(JSON.stringify(file, null, 2));
     expect(res).toEqual({ ok: true });
     expect(await dump()).toEqual(before);
-    expect(await readSettings(db)).toEqual({ zone: 'Asia/Jayapura', workWeek: 6, targetTime: '15:30' });
+    expect(await readSettings(db)).toMatchObject({ zone: 'Asia/Jayapura', workWeek: 6, targetTime: '15:30' });
   });
 
   it('an import replaces data that is not in the backup', async () => {
@@ -84,7 +84,7 @@ describe('backup', () => {
     (bad.data.daysOff[0] as Record<string, unknown>).end = '2026-11-01';
     bad.data.settings = { targetTime: '25:00' };
 
-    const res = await createHandlers(async () => db, () => NOW).importBackup(JSON.stringify(bad));
+    const res = await createService(async () => db, () => NOW).importBackup(JSON.stringify(bad));
     expect(res.ok).toBe(false);
     expect(!res.ok && res.problems).toEqual([
       { code: 'backup_missing_field', path: 'data.templates[0].kegiatan' },

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, openDb, readSettings } from '@/utils/db/db';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { SETTINGS_KEY, type AccountRecord, type DayOffRecord, type ReportRecord, type TemplateRecord } from '@/utils/db/schema';
 
 let n = 0;
@@ -62,7 +63,7 @@ describe('database migrations', () => {
     expect(await db.getAll('templates')).toEqual([template]);
     expect(await db.getAll('reports')).toEqual([report]);
     expect(await db.getAll('daysOff')).toEqual([dayOff]);
-    expect(await readSettings(db)).toEqual({ zone: 'Asia/Makassar', workWeek: 5, targetTime: '15:00' });
+    expect(await readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, zone: 'Asia/Makassar', targetTime: '15:00' });
     // The new indexes answer queries over the old data.
     expect(await db.getAllFromIndex('accounts', 'by-issuer', 'public-siasn')).toEqual([account]);
     expect(await db.getAllFromIndex('reports', 'by-source', 'site')).toEqual([report]);
@@ -74,7 +75,7 @@ describe('database migrations', () => {
     const db = await openDb(freshName());
     expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'daysOff', 'reports', 'settings', 'templates']);
     expect([...db.transaction('daysOff').store.indexNames]).toEqual(['by-start']);
-    expect(await readSettings(db)).toEqual({ zone: 'browser', workWeek: 5, targetTime: '16:00' });
+    expect(await readSettings(db)).toEqual(DEFAULT_SETTINGS);
     db.close();
   });
 

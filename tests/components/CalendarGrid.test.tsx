@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { act } from 'preact/test-utils';
+import { CalendarGrid } from '@/components/CalendarGrid';
+import type { CalendarConfig } from '@/utils/calendar/workdays';
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const cal: CalendarConfig = {
+  workWeek: 5,
+  daysOff: [{ id: 'a', start: '2026-11-16', end: '2026-11-17', kind: 'cuti-tahunan', note: 'Pulang kampung' }],
+};
+
+/** Holds the month like the options page does, and records the picked days. */
+function Harness(props: { start: string; picks: string[]; reported?: string[]; missed?: string[] }) {
+  const [month, setMonth] = useState(props.start);
+  return (
+    <CalendarGrid
+      month={month}
+      today="2026-11-12"
+      cal={cal}
+      reported={new Set(props.reported ?? [])}
+      missed={new Set(props.missed ?? [])}
+      onMonthChange={setMonth}
+      onPickDay={(d) => props.picks.push(d)}
+    />
+  );
+}
+
+const caption = () => root.querySelector('caption')!.textContent;
+const day = (date: string) => root.querySelector<HTMLButtonElement>(`button[data-date="${date}"]`)!;
+/** A button by its accessible name: aria-label if present, else its text. */
+function button(name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()).includes(name));
+  if (!found) throw new Error(`no button named ${name}`);
+  return found;
+}
+
+describe('CalendarGrid', () => {
+  it('shows the month as the table caption with Monday-first column headers', () => {
+    render(<Harness start="2026-11" picks={[]} />, root);
+    expect(caption()).toBe('November 2026');
+    expect([...root.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min']);
+    expect(root.querySelector('thead th')!.getAttribute('scope')).toBe('col');
+    // 30 days, each a button; the neighbouring months' days are not.
+    expect(root.querySelectorAll('tbody button')).toHaveLength(30);
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(6);
+    // 1 November 2026 is a Sunday: last column of the first row.
+    expect(root.querySelector('tbody tr')!.lastElementChild!.querySelector('button')!.dataset.date).toBe('2026-11-01');
+  });
+
+  it('names a holiday cell by its full date and status', () => {
+    render(<Harness start="2026-12" picks={[]} />, root);
+    expect(day('2026-12-25').getAttribute('aria-label')).toBe('Jumat, 25 Desember 2026: Libur nasional — Kelahiran Yesus Kristus (Natal)');
+    expect(day('2026-12-24').getAttribute('aria-label')).toBe('Kamis, 24 Desember 2026: Cuti bersama — Cuti bersama Natal');
+    expect(day('2026-12-26').getAttribute('aria-label')).toBe('Sabtu, 26 Desember 2026: Akhir pekan');
+    // Never colour alone: a visible marker and the holiday's name are in the cell.
+    expect(day('2026-12-25').querySelector('.cal-mark')!.textContent).not.toBe('');
+    expect(day('2026-12-25').textContent).toContain('Natal');
+    expect(day('2026-12-25').querySelector('.cal-mark')!.textContent).not.toBe(day('2026-12-24').querySelector('.cal-mark')!.textContent);
+  });
+
+  it('tells reported, missed, leave and today apart in names and markers', () => {
+    render(<Harness start="2026-11" picks={[]} reported={['2026-11-02']} missed={['2026-11-03']} />, root);
+    expect(day('2026-11-02').getAttribute('aria-label')).toBe('Senin, 2 November 2026: Sudah lapor');
+    expect(day('2026-11-03').getAttribute('aria-label')).toBe('Selasa, 3 November 2026: Belum lapor');
+    expect(day('2026-11-16').getAttribute('aria-label')).toBe('Senin, 16 November 2026: Cuti tahunan — Pulang kampung');
+    expect(day('2026-11-12').getAttribute('aria-label')).toBe('Kamis, 12 November 2026 (hari ini): Hari kerja');
+    expect(day('2026-11-12').getAttribute('aria-current')).toBe('date');
+    expect(day('2026-11-13').hasAttribute('aria-current')).toBe(false);
+    const marks = ['2026-11-02', '2026-11-03', '2026-11-16'].map((d) => day(d).querySelector('.cal-mark')!.textContent);
+    expect(new Set(marks).size).toBe(3);
+    expect(marks.every((m) => m !== '')).toBe(true);
+  });
+
+  it('moves between months with the previous / next buttons and back to this month', () => {
+    render(<Harness start="2026-12" picks={[]} />, root);
+    act(() => button('Bulan berikutnya').click());
+    expect(caption()).toBe('Januari 2027');
+    expect(day('2027-01-01').getAttribute('aria-label')).toBe('Jumat, 1 Januari 2027: Hari kerja');
+    // 2027 is not in the shipped table: say so.
+    expect(root.querySelector('.cal-note')!.textContent).toContain('2027');
+    act(() => button('Bulan sebelumnya').click());
+    act(() => button('Bulan sebelumnya').click());
+    expect(caption()).toBe('November 2026');
+    expect(root.querySelector('.cal-note')).toBeNull();
+    expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Bulan ini')).toBe(false);
+    act(() => button('Bulan sebelumnya').click());
+    expect(caption()).toBe('Oktober 2026');
+    act(() => button('Bulan ini').click());
+    expect(caption()).toBe('November 2026');
+  });
+
+  it('calls onPickDay with the date of the clicked day', () => {
+    const picks: string[] = [];
+    render(<Harness start="2026-12" picks={picks} />, root);
+    act(() => day('2026-12-28').click());
+    act(() => day('2026-12-25').click());
+    expect(picks).toEqual(['2026-12-28', '2026-12-25']);
+  });
+
+  it('moves focus with the arrow keys, into the next month at the edge', async () => {
+    render(<Harness start="2026-12" picks={[]} />, root);
+    day('2026-12-30').focus();
+    act(() => { day('2026-12-30').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })); });
+    expect(document.activeElement).toBe(day('2026-12-31'));
+    act(() => { day('2026-12-31').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })); });
+    await act(() => new Promise((r) => setTimeout(r, 5)));
+    expect(caption()).toBe('Januari 2027');
+    expect((document.activeElement as HTMLElement).dataset.date).toBe('2027-01-07');
+  });
+
+  it('has a legend naming every kind with a swatch, and no untranslated key', () => {
+    render(<Harness start="2026-11" picks={[]} />, root);
+    const items = [...root.querySelectorAll('.cal-legend li')].map((li) => li.textContent!.trim());
+    for (const text of ['Libur nasional', 'Cuti bersama', 'Libur tambahan', 'Tidak masuk kerja', 'Akhir pekan', 'Sudah lapor', 'Belum lapor', 'Hari kerja', 'Hari ini']) {
+      expect(items.some((i) => i.endsWith(text)), text).toBe(true);
+    }
+    expect(root.querySelector('.cal-legend h3')!.textContent).toBe('Keterangan');
+    expect(root.querySelectorAll('.cal-legend .cal-swatch')).toHaveLength(items.length);
+    const all = root.innerHTML;
+    expect(all).not.toMatch(/calendar_[a-z_]+/);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The day's picture for the popup and the badge: today's status, this month's missed days and the
+ * Tukin line. Pure: the background gathers the records and calls it with "now".
+ */
+import type { DayOffRecord, ReportRecord } from '../db/schema';
+import type { Settings } from '../settings/settings';
+import { wallClock } from './dates';
+import { countingStart, missedDays, todayStatus, tukinRisk, type TodayStatus, type TukinRisk } from './missed-days';
+import { isCovered, monthStart, yearOf, type CalendarConfig } from './workdays';
+
+export interface StatusSnapshot {
+  /** Today in the user's zone. */
+  today: string;
+  nowTime: string;
+  todayStatus: TodayStatus;
+  /** This month's working days without a report (from the counting start), in date order. */
+  missed: string[];
+  risk: TukinRisk;
+  /** Whether the shipped holiday list covers today's year. */
+  yearCovered: boolean;
+  year: number;
+}
+
+export function calendarConfig(settings: Pick<Settings, 'workWeek'>, daysOff: readonly DayOffRecord[]): CalendarConfig {
+  return { workWeek: settings.workWeek, daysOff };
+}
+
+/** Dates that count as reported: the latest record for the date says so. */
+export function reportedDates(reports: readonly ReportRecord[]): Set<string> {
+  return new Set(reports.filter((r) => r.status === 'reported').map((r) => r.date));
+}
+
+export function statusSnapshot(input: {
+  now: Date;
+  settings: Settings;
+  reports: readonly ReportRecord[];
+  daysOff: readonly DayOffRecord[];
+}): StatusSnapshot {
+  const { settings } = input;
+  const { date: today, time: nowTime } = wallClock(input.now, settings.zone);
+  const cal = calendarConfig(settings, input.daysOff);
+  const reported = reportedDates(input.reports);
+  const start = countingStart(settings.countFrom, settings.installedOn ?? today, today);
+  const from = start > monthStart(today) ? start : monthStart(today);
+  const missed = missedDays({ from, today, nowTime, targetTime: settings.targetTime, cal, reported });
+  return {
+    today,
+    nowTime,
+    todayStatus: todayStatus({ today, nowTime, targetTime: settings.targetTime, cal, reported }),
+    missed,
+    risk: tukinRisk(missed.length),
+    yearCovered: isCovered(yearOf(today)),
+    year: yearOf(today),
+  };
+}
