@@ -11,6 +11,8 @@ export const HOSTS = [
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
+  // Parallel work (and CI) can build into its own folder: WXT_OUT_DIR=.output-x npm run test:e2e
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

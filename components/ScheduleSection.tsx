@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n/i18n';
-import type { Settings, SettingsProblem } from '@/utils/settings/settings';
+import type { Settings, SettingsPatch, SettingsProblem } from '@/utils/settings/settings';
 import type { SaveSettingsResult } from '@/utils/messaging/protocol';
 import { Region } from './Region';
 import { SaveStatus, type SaveState } from './SaveStatus';
 
 export interface Props {
   settings: Settings;
-  save: (patch: Partial<Settings>) => Promise<SaveSettingsResult>;
+  save: (patch: SettingsPatch) => Promise<SaveSettingsResult>;
 }
 
 /** "Jadwal & Pengingat": the day's target time. The reminders issue adds the reminders. */

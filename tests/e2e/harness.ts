@@ -12,10 +12,13 @@ import { CHROMIUM_ARGS, chromiumPath, requireLocale } from './chromium';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
 
+/** The build folder (WXT_OUT_DIR when set, as in wxt.config.ts). */
+export const OUTPUT = resolve(ROOT, process.env.WXT_OUT_DIR ?? '.output');
+
 export function extensionDir(browser: 'chrome-mv3' = 'chrome-mv3'): string {
-  const dir = join(ROOT, '.output', browser);
+  const dir = join(OUTPUT, browser);
   if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new Error(`extension not built: ${dir}/manifest.json is missing. Run "npm run build" first (npm run test:e2e does).`);
+    throw new Error(`extension not built: ${dir}/manifest.json is missing. Run "npm run build" first (npm run test:e2e does; mind WXT_OUT_DIR).`);
   }
   return dir;
 }

@@ -1,7 +1,8 @@
 /**
- * What the background does for each message. The background is the only writer of the
- * database; entrypoints/background.ts only registers these handlers and events. After every
- * change that can move the missed-day count, `refresh()` recomputes the badge in one place.
+ * The background: the only writer of the database. Each capability (templates, accounts,
+ * reminders, …) brings its message handlers and reacts to `refresh()`, which recomputes the
+ * day's picture after every change — the badge, the day-change alarm and whatever the
+ * capabilities derive from it — in one place. entrypoints/background.ts only wires events.
  */
 import { browser } from 'wxt/browser';
 import { getDb, readSettings, writeSettings, type Db } from '../db/db';
@@ -10,47 +11,54 @@ import { applyBackup, exportBackup, parseBackup } from '../backup/backup';
 import { checkSettings } from '../settings/settings';
 import { statusSnapshot, type StatusSnapshot } from '../calendar/status';
 import { checkDayOff } from '../calendar/workdays';
-import { onMessage, sendMessage, type EkinerjaTab, type PopupStatus, type ProtocolMap } from '../messaging/protocol';
+import { localDate } from '../calendar/dates';
+import { onMessage, sendMessage, type EkinerjaTab, type PopupStatus } from '../messaging/protocol';
 import { EKINERJA_MATCHES } from '../site/pages';
 import { showMissedCount } from './badge';
-import { scheduleDayChange } from './day-change';
-import { localDate } from '../calendar/dates';
-
-type Handlers = { [K in Exclude<keyof ProtocolMap, 'getPageInfo'>]: (data: Parameters<ProtocolMap[K]>[0]) => Promise<ReturnType<ProtocolMap[K]>> };
+import { DAY_CHANGE_ALARM, scheduleDayChange } from './day-change';
+import { templatesCapability } from './templates';
+import type { BackgroundDeps, Capability, Handlers } from './capability';
 
 /** How long a content script may take to answer before its tab counts as not connected. */
 const CONTENT_TIMEOUT_MS = 1500;
 const LAST_READING_KEY = 'lastReading';
 
-export interface Service extends Handlers {
-  /** Recomputes today's status, the badge and the next day-change alarm; returns the status. */
+export type CapabilityFactory = (deps: BackgroundDeps) => Capability;
+export const CAPABILITIES: readonly CapabilityFactory[] = [templatesCapability];
+
+export interface Service {
+  handlers: Handlers;
+  /** Recomputes today's status, the badge, the day-change alarm and the capabilities' derived state. */
   refresh(): Promise<StatusSnapshot>;
   /** On install or update: remember the set-up day (once), then refresh. */
   installed(): Promise<void>;
+  startup(): Promise<void>;
+  alarm(name: string): Promise<void>;
 }
 
-export function createService(db: () => Promise<Db> = getDb, now: () => Date = () => new Date()): Service {
-  const refresh = async () => {
+export function createService(
+  db: () => Promise<Db> = getDb,
+  now: () => Date = () => new Date(),
+  factories: readonly CapabilityFactory[] = CAPABILITIES,
+): Service {
+  const refresh = async (): Promise<StatusSnapshot> => {
     const d = await db();
     const [settings, records] = await Promise.all([readSettings(d), loadRecords(d)]);
     const t = now();
-    const s = statusSnapshot({ now: t, settings, ...records });
-    await Promise.all([showMissedCount(s.missed.length), scheduleDayChange(t, settings)]);
-    return s;
+    const status = statusSnapshot({ now: t, settings, ...records });
+    await Promise.all([showMissedCount(status.missed.length), scheduleDayChange(t, settings)]);
+    for (const c of capabilities) await c.onRefresh?.({ now: t, settings, ...records, status });
+    return status;
   };
+  const deps: BackgroundDeps = { db, now, refresh };
+  const capabilities = factories.map((f) => f(deps));
+
   const popupStatus = async (s: StatusSnapshot): Promise<PopupStatus> => {
     const stored = await browser.storage.session.get(LAST_READING_KEY);
     return { ...s, lastReading: (stored[LAST_READING_KEY] as PopupStatus['lastReading']) ?? null };
   };
 
-  return {
-    refresh,
-    async installed() {
-      const d = await db();
-      const settings = await readSettings(d);
-      if (!settings.installedOn) await writeSettings(d, { installedOn: localDate(now(), settings.zone) });
-      await refresh();
-    },
+  const core: Partial<Handlers> = {
     async getSettings() {
       return readSettings(await db());
     },
@@ -74,8 +82,8 @@ export function createService(db: () => Promise<Db> = getDb, now: () => Date = (
     async getStatus() {
       return popupStatus(await refresh());
     },
-    async setReport({ date, status: st }) {
-      await putReport(await db(), date, st, 'manual', now());
+    async setReport({ date, status }) {
+      await putReport(await db(), date, status, 'manual', now());
       return popupStatus(await refresh());
     },
     async recordSiteReading(reading) {
@@ -97,7 +105,7 @@ export function createService(db: () => Promise<Db> = getDb, now: () => Date = (
     async addDayOff(draft) {
       const problems = checkDayOff(draft);
       if (problems.length) return { ok: false, problems };
-      const record = { ...draft, id: crypto.randomUUID() };
+      const record = { id: crypto.randomUUID(), start: draft.start, end: draft.end, kind: draft.kind, note: String(draft.note ?? '') };
       await (await db()).put('daysOff', record);
       await refresh();
       return { ok: true, record };
@@ -117,6 +125,29 @@ export function createService(db: () => Promise<Db> = getDb, now: () => Date = (
       return null;
     },
   };
+
+  const handlers = Object.assign({}, core, ...capabilities.map((c) => c.handlers)) as Handlers;
+  return {
+    handlers,
+    refresh,
+    async installed() {
+      const d = await db();
+      const settings = await readSettings(d);
+      if (!settings.installedOn) await writeSettings(d, { installedOn: localDate(now(), settings.zone) });
+      await refresh();
+    },
+    async startup() {
+      for (const c of capabilities) await c.onStartup?.();
+      await refresh();
+    },
+    async alarm(name) {
+      if (name === DAY_CHANGE_ALARM) {
+        await refresh();
+        return;
+      }
+      for (const c of capabilities) if (await c.onAlarm?.(name)) return;
+    },
+  };
 }
 
 async function askTab(tabId: number) {
@@ -134,8 +165,7 @@ async function askTab(tabId: number) {
 }
 
 export function registerHandlers(service: Service): void {
-  for (const [type, handler] of Object.entries(service)) {
-    if (type === 'refresh' || type === 'installed') continue;
+  for (const [type, handler] of Object.entries(service.handlers)) {
     onMessage(type as keyof Handlers, (msg) => (handler as (d: unknown) => Promise<unknown>)(msg.data) as never);
   }
 }

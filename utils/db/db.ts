@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { STORE_NAMES, SETTINGS_KEY, type EkinerjaDB, type StoreName } from './schema';
-import { withDefaults, type Settings } from '../settings/settings';
+import { applyPatch, withDefaults, type Settings, type SettingsPatch } from '../settings/settings';
 
 export const DB_NAME = 'asisten-ekinerja';
 
@@ -68,9 +68,9 @@ export async function readSettings(db: Db): Promise<Settings> {
   return withDefaults(await db.get('settings', SETTINGS_KEY));
 }
 
-export async function writeSettings(db: Db, patch: Partial<Settings>): Promise<Settings> {
+export async function writeSettings(db: Db, patch: SettingsPatch): Promise<Settings> {
   const tx = db.transaction('settings', 'readwrite');
-  const next = { ...withDefaults(await tx.store.get(SETTINGS_KEY)), ...patch };
+  const next = applyPatch(withDefaults(await tx.store.get(SETTINGS_KEY)), patch);
   await tx.store.put(next, SETTINGS_KEY);
   await tx.done;
   return next;

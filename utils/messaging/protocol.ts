@@ -10,13 +10,14 @@
  * sends to a content script in an e-Kinerja tab.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Settings, SettingsProblem } from '../settings/settings';
+import type { Settings, SettingsPatch, SettingsProblem } from '../settings/settings';
 import type { BackupFile, BackupProblem } from '../backup/backup';
 import type { PageInfo } from '../site/pages';
 import type { CalendarReading } from '../site/calendar-reader';
 import type { StatusSnapshot } from '../calendar/status';
 import type { DayOffRecord, ReportRecord } from '../db/schema';
 import type { DayOffProblem } from '../calendar/workdays';
+import type { TemplatesProtocol } from './templates';
 
 export type SaveSettingsResult = { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] };
 export type ImportBackupResult = { ok: true } | { ok: false; problems: BackupProblem[] };
@@ -38,9 +39,9 @@ export interface PopupStatus extends StatusSnapshot {
   lastReading: { at: string; ok: boolean } | null;
 }
 
-export interface ProtocolMap {
+export interface ProtocolMap extends TemplatesProtocol {
   getSettings(): Settings;
-  saveSettings(patch: Partial<Settings>): SaveSettingsResult;
+  saveSettings(patch: SettingsPatch): SaveSettingsResult;
   exportBackup(): BackupFile;
   /** Validates the file's text and, only when it is entirely valid, replaces all data with it. */
   importBackup(text: string): ImportBackupResult;

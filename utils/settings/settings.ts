@@ -1,6 +1,8 @@
 /** User settings: one record, merged over these defaults on every read so that a
  * setting added by a later version has a value in databases created before it. */
 
+import { checkReminderSettings, DEFAULT_REMINDER_SETTINGS, withReminderDefaults, type ReminderSettings, type ReminderSettingsProblem } from '../reminders/settings';
+
 export const ZONES = ['browser', 'Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export type ZoneChoice = (typeof ZONES)[number];
 
@@ -15,6 +17,16 @@ export interface Settings {
   countFrom: string | null;
   /** The day the extension was set up (`YYYY-MM-DD`); missed days never count before it by default. */
   installedOn: string | null;
+  /** Reminders before the target time (utils/reminders/settings.ts). */
+  reminders: ReminderSettings;
+}
+
+/** A change to the settings: any top-level field, and any part of the reminders. */
+export type SettingsPatch = Partial<Omit<Settings, 'reminders'>> & { reminders?: Partial<ReminderSettings> };
+
+/** The settings after `patch` (reminders are merged field by field). */
+export function applyPatch(settings: Settings, patch: SettingsPatch): Settings {
+  return { ...settings, ...patch, reminders: { ...settings.reminders, ...patch.reminders } };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   targetTime: '16:00',
   countFrom: null,
   installedOn: null,
+  reminders: DEFAULT_REMINDER_SETTINGS,
 };
 
 export type SettingsProblem =
@@ -30,6 +43,7 @@ export type SettingsProblem =
   | { field: 'workWeek'; code: 'settings_workweek_invalid' }
   | { field: 'targetTime'; code: 'settings_time_invalid' }
   | { field: 'countFrom' | 'installedOn'; code: 'settings_date_invalid' }
+  | { field: 'reminders'; code: ReminderSettingsProblem['code']; detail: ReminderSettingsProblem }
   | { field: string; code: 'settings_unknown_field' };
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -49,6 +63,14 @@ export function checkSettings(patch: Record<string, unknown>): SettingsProblem[]
       case 'targetTime':
         if (typeof value !== 'string' || !TIME_RE.test(value)) problems.push({ field, code: 'settings_time_invalid' });
         break;
+      case 'reminders': {
+        const target = typeof patch.targetTime === 'string' ? patch.targetTime : undefined;
+        const inner = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : { reminders: value };
+        for (const p of checkReminderSettings(inner, target ? { targetTime: target } : undefined)) {
+          problems.push({ field: 'reminders', code: p.code, detail: p });
+        }
+        break;
+      }
       case 'countFrom':
       case 'installedOn':
         if (value !== null && (typeof value !== 'string' || !DATE_RE.test(value))) problems.push({ field, code: 'settings_date_invalid' });
@@ -65,7 +87,9 @@ export function withDefaults(stored: Partial<Settings> | undefined): Settings {
   const merged: Settings = { ...DEFAULT_SETTINGS };
   if (!stored) return merged;
   for (const [field, value] of Object.entries(stored)) {
-    if (field in DEFAULT_SETTINGS && checkSettings({ [field]: value }).length === 0) {
+    if (field === 'reminders') {
+      merged.reminders = withReminderDefaults(value as Partial<ReminderSettings>);
+    } else if (field in DEFAULT_SETTINGS && checkSettings({ [field]: value }).length === 0) {
       (merged as unknown as Record<string, unknown>)[field] = value;
     }
   }

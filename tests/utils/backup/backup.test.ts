@@ -50,7 +50,7 @@ describe('backup', () => {
   it('round-trips: export → wipe → import gives identical data', async () => {
     await seed();
     const before = await dump();
-    const handlers = createService(async () => db, () => NOW);
+    const handlers = createService(async () => db, () => NOW).handlers;
     const file = await handlers.exportBackup(undefined);
     expect(file.format).toBe(BACKUP_FORMAT);
     expect(file.version).toBe(1);
@@ -84,7 +84,7 @@ describe('backup', () => {
     (bad.data.daysOff[0] as Record<string, unknown>).end = '2026-11-01';
     bad.data.settings = { targetTime: '25:00' };
 
-    const res = await createService(async () => db, () => NOW).importBackup(JSON.stringify(bad));
+    const res = await createService(async () => db, () => NOW).handlers.importBackup(JSON.stringify(bad));
     expect(res.ok).toBe(false);
     expect(!res.ok && res.problems).toEqual([
       { code: 'backup_missing_field', path: 'data.templates[0].kegiatan' },

@@ -1,0 +1,78 @@
+/** The background's side of the templates messages: every change in one transaction. */
+import type { Db } from '../db/db';
+import type { TemplateRecord } from '../db/schema';
+import { duplicateTemplate, ensureOneDefault, insertTemplate, normaliseOrder, removeTemplate, reorder, setDefault, sortByOrder } from '../templates/choose';
+import { parseTemplatesCsv, templatesToCsv } from '../templates/csv';
+import { validateTemplate } from '../templates/validate';
+import type { Capability, BackgroundDeps } from './capability';
+
+/** Replaces the whole list (they are few) so order and the single default stay consistent. */
+async function writeAll(db: Db, list: TemplateRecord[]): Promise<TemplateRecord[]> {
+  const next = ensureOneDefault(normaliseOrder(list));
+  const tx = db.transaction('templates', 'readwrite');
+  await tx.store.clear();
+  for (const t of next) await tx.store.put(t);
+  await tx.done;
+  return next;
+}
+
+async function readAll(db: Db): Promise<TemplateRecord[]> {
+  return sortByOrder(await db.getAll('templates'));
+}
+
+export function templatesCapability({ db }: BackgroundDeps): Capability {
+  return {
+    handlers: {
+      async listTemplates() {
+        return readAll(await db());
+      },
+      async saveTemplate(draft) {
+        const d = await db();
+        const list = await readAll(d);
+        const existing = typeof draft.id === 'string' ? list.find((t) => t.id === draft.id) : undefined;
+        const res = validateTemplate({
+          ...draft,
+          id: existing?.id ?? crypto.randomUUID(),
+          order: existing?.order ?? list.length,
+          isDefault: draft.isDefault ?? existing?.isDefault ?? list.length === 0,
+        });
+        if (!res.ok) return res;
+        let next = existing ? list.map((t) => (t.id === existing.id ? res.template : t)) : [...list, res.template];
+        if (res.template.isDefault) next = setDefault(next, res.template.id);
+        const saved = await writeAll(d, next);
+        return { ok: true, template: saved.find((t) => t.id === res.template.id)! };
+      },
+      async deleteTemplate(id) {
+        const d = await db();
+        return writeAll(d, removeTemplate(await readAll(d), id));
+      },
+      async duplicateTemplate({ id, nameSuffix }) {
+        const d = await db();
+        const list = await readAll(d);
+        const original = list.find((t) => t.id === id);
+        if (!original) return list;
+        return writeAll(d, insertTemplate(list, duplicateTemplate(original, crypto.randomUUID(), nameSuffix), id));
+      },
+      async moveTemplate({ id, direction }) {
+        const d = await db();
+        return writeAll(d, reorder(await readAll(d), id, direction));
+      },
+      async setDefaultTemplate(id) {
+        const d = await db();
+        return writeAll(d, setDefault(await readAll(d), id));
+      },
+      async importTemplatesCsv(text) {
+        const parsed = parseTemplatesCsv(text);
+        if (!parsed.ok) return parsed;
+        const d = await db();
+        const list = await readAll(d);
+        const added = parsed.templates.map((t, i) => ({ ...t, id: crypto.randomUUID(), order: list.length + i, isDefault: false }));
+        await writeAll(d, [...list, ...added]);
+        return { ok: true, count: added.length, ignoredColumns: parsed.ignoredColumns };
+      },
+      async exportTemplatesCsv() {
+        return templatesToCsv(await readAll(await db()));
+      },
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** Messages about Progres Harian templates (part of the one contract in protocol.ts). */
+import type { TemplateRecord } from '../db/schema';
+import type { TemplateDraft, TemplateError } from '../templates/validate';
+import type { CsvRowError } from '../templates/csv';
+
+export type SaveTemplateResult = { ok: true; template: TemplateRecord } | { ok: false; errors: TemplateError[] };
+export type ImportTemplatesResult = { ok: true; count: number; ignoredColumns: string[] } | { ok: false; errors: CsvRowError[] };
+
+export interface TemplatesProtocol {
+  /** All templates, in the user's order. */
+  listTemplates(): TemplateRecord[];
+  /** Creates (no id) or replaces (with id) a template after validating it. */
+  saveTemplate(draft: TemplateDraft): SaveTemplateResult;
+  deleteTemplate(id: string): TemplateRecord[];
+  duplicateTemplate(data: { id: string; nameSuffix: string }): TemplateRecord[];
+  moveTemplate(data: { id: string; direction: 'up' | 'down' }): TemplateRecord[];
+  setDefaultTemplate(id: string): TemplateRecord[];
+  /** Adds every template of a CSV file, or none when any row is wrong. */
+  importTemplatesCsv(text: string): ImportTemplatesResult;
+  exportTemplatesCsv(): string;
+}
