@@ -17,6 +17,8 @@ import { EKINERJA_MATCHES } from '../site/pages';
 import { showMissedCount } from './badge';
 import { DAY_CHANGE_ALARM, scheduleDayChange } from './day-change';
 import { templatesCapability } from './templates';
+import { accountsCapability } from './accounts';
+import { remindersCapability } from './reminders';
 import type { BackgroundDeps, Capability, Handlers } from './capability';
 
 /** How long a content script may take to answer before its tab counts as not connected. */
@@ -24,7 +26,7 @@ const CONTENT_TIMEOUT_MS = 1500;
 const LAST_READING_KEY = 'lastReading';
 
 export type CapabilityFactory = (deps: BackgroundDeps) => Capability;
-export const CAPABILITIES: readonly CapabilityFactory[] = [templatesCapability];
+export const CAPABILITIES: readonly CapabilityFactory[] = [templatesCapability, accountsCapability, remindersCapability];
 
 export interface Service {
   handlers: Handlers;

@@ -18,6 +18,8 @@ import type { StatusSnapshot } from '../calendar/status';
 import type { DayOffRecord, ReportRecord } from '../db/schema';
 import type { DayOffProblem } from '../calendar/workdays';
 import type { TemplatesProtocol } from './templates';
+import type { AccountsProtocol } from './accounts';
+import type { RemindersProtocol } from './reminders';
 
 export type SaveSettingsResult = { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] };
 export type ImportBackupResult = { ok: true } | { ok: false; problems: BackupProblem[] };
@@ -39,7 +41,7 @@ export interface PopupStatus extends StatusSnapshot {
   lastReading: { at: string; ok: boolean } | null;
 }
 
-export interface ProtocolMap extends TemplatesProtocol {
+export interface ProtocolMap extends TemplatesProtocol, AccountsProtocol, RemindersProtocol {
   getSettings(): Settings;
   saveSettings(patch: SettingsPatch): SaveSettingsResult;
   exportBackup(): BackupFile;

@@ -1,0 +1,3 @@
+/** Messages about reminders (part of the one contract in protocol.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RemindersProtocol {}
