@@ -1,11 +1,55 @@
-import { t } from '@/utils/i18n/i18n';
+import { browser } from 'wxt/browser';
+import { t, uiLocale } from '@/utils/i18n/i18n';
+import { formatLongDate } from '@/utils/calendar/dates';
+import { TUKIN_MESSAGE } from '@/utils/calendar/missed-days';
+import type { PopupStatus } from '@/utils/messaging/protocol';
+import type { ReportStatus } from '@/utils/db/schema';
 import { Region } from './Region';
 
-/** How many working days are not reported yet. The missed-days issue fills the count. */
-export function MissedDaysRegion() {
+export interface Props {
+  status: PopupStatus;
+  mark: (date: string, status: ReportStatus) => Promise<void>;
+}
+
+/** This month's working days without a report, which ones, and what it means for the Tukin. */
+export function MissedDaysRegion({ status, mark }: Props) {
+  const count = status.missed.length;
+  const locale = uiLocale();
+  const sinceMonthStart = status.from === status.today.slice(0, 8) + '01';
   return (
     <Region id="missed" title={t('popup_missed_title')}>
-      <p class="muted">{t('popup_missed_pending')}</p>
+      <p class={`missed-count ${status.risk}`}>
+        {count === 0
+          ? t('popup_missed_none')
+          : sinceMonthStart
+            ? t('popup_missed_count', String(count))
+            : t('popup_missed_since', [String(count), formatLongDate(status.from, locale)])}
+      </p>
+      {status.monthMissed > 0 && (
+        <p class={status.risk === 'berisiko' ? 'error' : 'muted'}>{t(TUKIN_MESSAGE[status.risk], String(status.monthMissed))}</p>
+      )}
+      {count > 0 && (
+        <ul class="missed-list" aria-label={t('popup_missed_list')}>
+          {status.missed.map((date) => {
+            const label = formatLongDate(date, locale);
+            return (
+              <li key={date}>
+                <span>{label}</span>
+                <button type="button" class="small" aria-label={t('popup_mark_reported_day', label)} onClick={() => void mark(date, 'reported')}>
+                  {t('popup_mark_reported')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {status.lastReading && !status.lastReading.ok && <p role="alert" class="error">{t('popup_reading_failed')}</p>}
+      {!status.yearCovered && (
+        <p class="error">
+          {t('calendar_year_not_covered', String(status.year))}{' '}
+          <a href={browser.runtime.getURL('/options.html#calendar')} target="_blank" rel="noreferrer">{t('popup_open_calendar')}</a>
+        </p>
+      )}
     </Region>
   );
 }

@@ -1,27 +1,22 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n/i18n';
-import { useSettings } from '@/utils/ui/use-settings';
+import { useStatus } from '@/utils/ui/use-status';
 import { POPUP_READY_MARK } from '@/utils/ui/marks';
 import { MfaCodesRegion } from './MfaCodesRegion';
 import { MissedDaysRegion } from './MissedDaysRegion';
 import { TodayStatusRegion } from './TodayStatusRegion';
 
-
-export interface Props {
-  now?: () => Date;
-}
-
-export function PopupApp({ now = () => new Date() }: Props) {
-  const { settings, error } = useSettings();
+export function PopupApp() {
+  const { status, error, mark } = useStatus();
   useEffect(() => {
-    if (settings) performance.mark(POPUP_READY_MARK);
-  }, [settings]);
+    if (status) performance.mark(POPUP_READY_MARK);
+  }, [status !== null]);
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
       <MfaCodesRegion />
-      <MissedDaysRegion />
-      {settings && <TodayStatusRegion settings={settings} now={now()} />}
+      {status && <MissedDaysRegion status={status} mark={mark} />}
+      {status && <TodayStatusRegion status={status} mark={mark} />}
       {error && <p role="alert" class="error">{t('error_background')}</p>}
     </main>
   );

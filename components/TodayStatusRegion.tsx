@@ -1,24 +1,34 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLocale } from '@/utils/i18n/i18n';
-import { formatLongDate, localDate } from '@/utils/calendar/dates';
-import { sendMessage, type EkinerjaTab } from '@/utils/messaging/protocol';
+import { formatLongDate } from '@/utils/calendar/dates';
+import { TODAY_MESSAGE } from '@/utils/calendar/missed-days';
+import { REASON_MESSAGE } from '@/utils/calendar/workdays';
+import { sendMessage, type EkinerjaTab, type PopupStatus } from '@/utils/messaging/protocol';
 import { DAILY_PROGRESS_URL } from '@/utils/site/pages';
-import type { Settings } from '@/utils/settings/settings';
+import type { ReportStatus } from '@/utils/db/schema';
 import { Region } from './Region';
 
 export interface Props {
-  settings: Settings;
-  now: Date;
+  status: PopupStatus;
+  mark: (date: string, status: ReportStatus) => Promise<void>;
 }
 
-/** Today's date in the user's zone and the connection to an open e-Kinerja tab. */
-export function TodayStatusRegion({ settings, now }: Props) {
+function todayText(status: PopupStatus): string {
+  const s = status.todayStatus;
+  if (s.state !== 'off') return t(TODAY_MESSAGE[s.state], status.targetTime);
+  const reason = s.off.name ?? (s.off.note || t(REASON_MESSAGE[s.off.reason]));
+  return `${t(TODAY_MESSAGE.off, reason)}${s.reported ? ` ${t('popup_off_reported')}` : ''}`;
+}
+
+/** Today: its date in the user's zone, whether it is reported, and the link to e-Kinerja. */
+export function TodayStatusRegion({ status, mark }: Props) {
   const [tab, setTab] = useState<EkinerjaTab | null | undefined>(undefined);
   useEffect(() => {
     sendMessage('findEkinerjaTab').then(setTab, () => setTab(null));
   }, []);
-  const today = localDate(now, settings.zone);
+  const reported = status.todayStatus.state === 'reported' || (status.todayStatus.state === 'off' && status.todayStatus.reported);
+  const isWorkday = status.todayStatus.state !== 'off';
 
   const openDailyProgress = async () => {
     if (tab) {
@@ -31,7 +41,13 @@ export function TodayStatusRegion({ settings, now }: Props) {
 
   return (
     <Region id="today" title={t('popup_today_title')}>
-      <p class="today-date">{formatLongDate(today, uiLocale())}</p>
+      <p class="today-date">{formatLongDate(status.today, uiLocale())}</p>
+      <p class={`today-state ${status.todayStatus.state}`}>{todayText(status)}</p>
+      {(isWorkday || reported) && (
+        <button type="button" onClick={() => void mark(status.today, reported ? 'not-reported' : 'reported')}>
+          {reported ? t('popup_mark_today_not_reported') : t('popup_mark_today_reported')}
+        </button>
+      )}
       <p role="status" class="muted">
         {tab === undefined
           ? t('popup_tab_checking')

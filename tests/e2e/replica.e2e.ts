@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { EKINERJA, serveFixtures } from './harness';
 import { REPLICA_ROUTES, replicaPath, type ReplicaApi, type ReplicaEntry, type ReplicaQuery } from '../fixtures/replica/routes';
+import { cellClasses, chooseRencanaAksi, field, formState, openModal, saved, typeInPicker, waitReady } from './replica-driver';
 
 let browser: Browser;
 let context: BrowserContext | undefined;
@@ -29,53 +30,6 @@ async function openReplica(query: ReplicaQuery): Promise<Page> {
   const page = await context.newPage();
   await page.goto(EKINERJA + replicaPath(query));
   return page;
-}
-
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { __replica?: ReplicaApi }).__replica?.ready === true);
-}
-
-const saved = (page: Page): Promise<ReplicaEntry[]> =>
-  page.evaluate(() => (window as unknown as { __replica: ReplicaApi }).__replica.saved);
-const formState = (page: Page): Promise<ReturnType<ReplicaApi['state']>> =>
-  page.evaluate(() => (window as unknown as { __replica: ReplicaApi }).__replica.state());
-
-/** The form group whose label reads exactly `label`. */
-function field(modal: Locator, label: string): Locator {
-  return modal.locator('.form-group').filter({ has: modal.page().locator('label', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) });
-}
-
-/** Classes of the week-view cell of `isoDay`, found through the weekday heading that shows its day of month. */
-async function cellClasses(page: Page, isoDay: string): Promise<string> {
-  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  const mondayBased = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-  const heading = page.locator('.vuecal__weekdays-headings .vuecal__heading').nth(mondayBased);
-  // vue-cal writes "Senin", "Sen", "S" then "&nbsp;23".
-  expect(await heading.textContent()).toMatch(new RegExp(`\\s${d}\\s*$`));
-  return (await page.locator('.vuecal__cells .vuecal__cell').nth(mondayBased).getAttribute('class')) ?? '';
-}
-
-async function openModal(page: Page): Promise<Locator> {
-  await page.getByRole('button', { name: 'Tambah Progress Harian' }).click();
-  const modal = page.locator('.modal.show');
-  await modal.waitFor();
-  return modal;
-}
-
-/** Picks a Rencana Aksi as a person does: click the select, type part of it, click the option. */
-async function chooseRencanaAksi(modal: Locator, typed: string, option: string): Promise<void> {
-  const select = field(modal, 'RENCANA AKSI');
-  await select.locator('input.vs__search').click();
-  await select.locator('input.vs__search').pressSequentially(typed);
-  await select.locator('li.vs__dropdown-option', { hasText: option }).click();
-}
-
-/** Types into a vue2-datepicker and confirms with Enter (the picker parses on Enter or change). */
-async function typeInPicker(modal: Locator, label: string, text: string): Promise<void> {
-  const input = field(modal, label).locator('input.mx-input[name="date"]');
-  await input.click();
-  await input.pressSequentially(text);
-  await input.press('Enter');
 }
 
 async function fillValidForm(modal: Locator, skip: 'kegiatan' | null = null): Promise<void> {

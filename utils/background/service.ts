@@ -91,7 +91,7 @@ export function createService(
     async recordSiteReading(reading) {
       await browser.storage.session.set({ [LAST_READING_KEY]: { at: now().toISOString(), ok: reading.ok } });
       if (!reading.ok) return { changed: 0 };
-      const changed = await applySiteReading(await db(), reading.shown, reading.withEntries, now());
+      const changed = await applySiteReading(await db(), reading.withEntries, now());
       if (changed) await refresh();
       return { changed };
     },

@@ -12,9 +12,15 @@ export interface StatusSnapshot {
   /** Today in the user's zone. */
   today: string;
   nowTime: string;
+  /** The day's target time (settings), `HH:mm`. */
+  targetTime: string;
   todayStatus: TodayStatus;
-  /** This month's working days without a report (from the counting start), in date order. */
+  /** First day counted: the user's choice, else this month's first day (never before set-up). */
+  from: string;
+  /** Working days from `from` without a report, in date order. */
   missed: string[];
+  /** How many of them fall in this month (what the Tukin rule counts). */
+  monthMissed: number;
   risk: TukinRisk;
   /** Whether the shipped holiday list covers today's year. */
   yearCovered: boolean;
@@ -40,15 +46,19 @@ export function statusSnapshot(input: {
   const { date: today, time: nowTime } = wallClock(input.now, settings.zone);
   const cal = calendarConfig(settings, input.daysOff);
   const reported = reportedDates(input.reports);
-  const start = countingStart(settings.countFrom, settings.installedOn ?? today, today);
-  const from = start > monthStart(today) ? start : monthStart(today);
+  const from = countingStart(settings.countFrom, settings.installedOn ?? today, today);
   const missed = missedDays({ from, today, nowTime, targetTime: settings.targetTime, cal, reported });
+  const month = monthStart(today);
+  const monthMissed = missed.filter((d) => d >= month).length;
   return {
     today,
     nowTime,
+    targetTime: settings.targetTime,
     todayStatus: todayStatus({ today, nowTime, targetTime: settings.targetTime, cal, reported }),
+    from,
     missed,
-    risk: tukinRisk(missed.length),
+    monthMissed,
+    risk: tukinRisk(monthMissed),
     yearCovered: isCovered(yearOf(today)),
     year: yearOf(today),
   };

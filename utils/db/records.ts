@@ -9,25 +9,19 @@ export async function putReport(db: Db, date: string, status: ReportStatus, sour
 }
 
 /**
- * What the daily-progress calendar showed: dates with entries become reported (source 'site');
- * shown dates without entries lose a 'site' or 'observed' record (the entry is gone), while the
- * user's own marks ('manual') stay. One transaction.
+ * What the daily-progress calendar showed: dates with entries become reported (source 'site'),
+ * unless the user marked them reported by hand already. Dates shown *without* entries are left
+ * alone: the site may still be loading its entries, and a wrong "missed" is worse than a late
+ * one. One transaction; returns how many records changed.
  */
-export async function applySiteReading(db: Db, shown: readonly string[], withEntries: readonly string[], now: Date): Promise<number> {
+export async function applySiteReading(db: Db, withEntries: readonly string[], now: Date): Promise<number> {
   const tx = db.transaction('reports', 'readwrite');
-  const entries = new Set(withEntries);
   let changed = 0;
-  for (const date of shown) {
+  for (const date of new Set(withEntries)) {
     const old = await tx.store.get(date);
-    if (entries.has(date)) {
-      if (old?.status === 'reported' && old.source === 'site') continue;
-      if (old?.source === 'manual' && old.status === 'reported') continue;
-      await tx.store.put({ date, status: 'reported', source: 'site', at: now.toISOString() });
-      changed++;
-    } else if (old && old.source !== 'manual') {
-      await tx.store.delete(date);
-      changed++;
-    }
+    if (old?.status === 'reported' && (old.source === 'site' || old.source === 'manual')) continue;
+    await tx.store.put({ date, status: 'reported', source: 'site', at: now.toISOString() });
+    changed++;
   }
   await tx.done;
   return changed;

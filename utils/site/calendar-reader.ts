@@ -1,4 +1,99 @@
-/** Placeholder until the vue-cal reader lands. */
+/**
+ * Reads which days the daily-progress page's vue-cal calendar shows, and which of them have
+ * entries. vue-cal puts no date on its cells: the dates come from the title ("Minggu 48
+ * (November 2026)", "November 2026", "Senin 23 November 2026") checked against the day numbers
+ * of the headings or cells. When they do not agree, the reading fails: never a guess.
+ */
+import { addDays, isValidDate } from '../calendar/workdays';
+
 export type CalendarReading =
-  | { ok: true; shown: string[]; withEntries: string[] }
+  | { ok: true; view: 'week' | 'month' | 'day'; shown: string[]; withEntries: string[] }
   | { ok: false; reason: 'no-calendar' | 'unreadable-title' | 'unreadable-days' };
+
+export const CALENDAR_SELECTORS = {
+  root: '.vuecal',
+  title: '.vuecal__title',
+  heading: '.vuecal__heading',
+  cell: '.vuecal__cells .vuecal__cell',
+  cellDate: '.vuecal__cell-date',
+  outOfScope: 'vuecal__cell--out-of-scope',
+  hasEvents: 'vuecal__cell--has-events',
+  eventTitle: '.vuecal__event-title',
+} as const;
+
+const MONTHS: Record<string, number> = {};
+[
+  ['januari', 'january', 'jan'], ['februari', 'february', 'feb'], ['maret', 'march', 'mar'], ['april', 'apr'],
+  ['mei', 'may'], ['juni', 'june', 'jun'], ['juli', 'july', 'jul'], ['agustus', 'august', 'agu', 'aug'],
+  ['september', 'sep'], ['oktober', 'october', 'okt', 'oct'], ['november', 'nov'], ['desember', 'december', 'des', 'dec'],
+].forEach((names, i) => names.forEach((n) => { MONTHS[n] = i + 1; }));
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Monday of ISO week `week` of `year`. */
+function isoWeekMonday(year: number, week: number): string {
+  const jan4 = new Date(Date.UTC(year, 0, 4, 12));
+  const mondayW1 = new Date(jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * 86_400_000);
+  const d = new Date(mondayW1.getTime() + (week - 1) * 7 * 86_400_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+const dayNumber = (s: string): number | null => {
+  const m = /(\d{1,2})\s*$/.exec(s.replace(/\u00a0/g, ' '));
+  return m ? Number(m[1]) : null;
+};
+const dom = (date: string) => Number(date.slice(8, 10));
+
+export function readCalendar(doc: ParentNode): CalendarReading {
+  const root = doc.querySelector(CALENDAR_SELECTORS.root);
+  if (!root) return { ok: false, reason: 'no-calendar' };
+  const title = text(root.querySelector(CALENDAR_SELECTORS.title));
+  const cells = [...root.querySelectorAll(CALENDAR_SELECTORS.cell)];
+  if (cells.length === 0) return { ok: false, reason: 'unreadable-days' };
+  const has = (c: Element) => c.classList.contains(CALENDAR_SELECTORS.hasEvents) || c.querySelector(CALENDAR_SELECTORS.eventTitle) !== null;
+
+  let m: RegExpExecArray | null;
+  // Week view: "Minggu 48 (November 2026)" / "Week 48 (November 2026)".
+  if ((m = /(\d{1,2})\s*\(\s*(\p{L}+)\s+(\d{4})\s*\)/u.exec(title))) {
+    const week = Number(m[1]);
+    const year = Number(m[3]);
+    if (!MONTHS[m[2]!.toLowerCase()]) return { ok: false, reason: 'unreadable-title' };
+    const headings = [...root.querySelectorAll(CALENDAR_SELECTORS.heading)].map((h) => dayNumber(text(h)));
+    if (headings.length !== cells.length || headings.some((d) => d === null)) return { ok: false, reason: 'unreadable-days' };
+    for (const y of [year, year - 1, year + 1]) {
+      const monday = isoWeekMonday(y, week);
+      const week7 = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+      // Columns may skip days (hidden weekends): match the day numbers in order.
+      const dates: string[] = [];
+      let j = 0;
+      for (const d of headings) {
+        while (j < 7 && dom(week7[j]!) !== d) j++;
+        if (j === 7) break;
+        dates.push(week7[j++]!);
+      }
+      if (dates.length === cells.length) {
+        return { ok: true, view: 'week', shown: dates, withEntries: dates.filter((_, i) => has(cells[i]!)) };
+      }
+    }
+    return { ok: false, reason: 'unreadable-days' };
+  }
+  // Day view: "Senin 23 November 2026".
+  if ((m = /(\d{1,2})\s+(\p{L}+)\s+(\d{4})$/u.exec(title))) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    const date = month ? `${m[3]}-${pad(month)}-${pad(Number(m[1]))}` : '';
+    if (!isValidDate(date)) return { ok: false, reason: 'unreadable-title' };
+    if (cells.length !== 1) return { ok: false, reason: 'unreadable-days' };
+    return { ok: true, view: 'day', shown: [date], withEntries: has(cells[0]!) ? [date] : [] };
+  }
+  // Month view: "November 2026".
+  if ((m = /^(\p{L}+)\s+(\d{4})$/u.exec(title))) {
+    const month = MONTHS[m[1]!.toLowerCase()];
+    if (!month) return { ok: false, reason: 'unreadable-title' };
+    const inMonth = cells.filter((c) => !c.classList.contains(CALENDAR_SELECTORS.outOfScope));
+    const dates = inMonth.map((c) => `${m![2]}-${pad(month)}-${pad(dayNumber(text(c.querySelector(CALENDAR_SELECTORS.cellDate))) ?? 0)}`);
+    if (dates.some((d, i) => !isValidDate(d) || dom(d) !== i + 1)) return { ok: false, reason: 'unreadable-days' };
+    return { ok: true, view: 'month', shown: dates, withEntries: dates.filter((_, i) => has(inMonth[i]!)) };
+  }
+  return { ok: false, reason: 'unreadable-title' };
+}

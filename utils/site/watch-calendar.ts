@@ -1,0 +1,55 @@
+/**
+ * On the daily-progress page, reads the calendar whenever it changes (week navigation, a new
+ * entry) and reports each new reading; a page whose calendar cannot be found or read is reported
+ * as such once. Follows client-side navigation; everything stops with the content script.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { readCalendar, type CalendarReading } from './calendar-reader';
+import { pageKind } from './pages';
+
+/** How long the calendar may take to appear before the page counts as unreadable. */
+const APPEAR_TIMEOUT_MS = 10_000;
+const SETTLE_MS = 250;
+
+export function watchCalendar(ctx: ContentScriptContext, report: (reading: CalendarReading) => void): void {
+  let last = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let giveUp: ReturnType<typeof setTimeout> | undefined;
+  let observer: MutationObserver | undefined;
+
+  const emit = (reading: CalendarReading) => {
+    const key = JSON.stringify(reading);
+    if (key === last) return;
+    last = key;
+    report(reading);
+  };
+  const read = () => {
+    const reading = readCalendar(document);
+    // A missing calendar is reported only after the grace period (the app may render late).
+    if (!reading.ok && reading.reason === 'no-calendar') return;
+    clearTimeout(giveUp);
+    emit(reading);
+  };
+  const stop = () => {
+    observer?.disconnect();
+    observer = undefined;
+    clearTimeout(timer);
+    clearTimeout(giveUp);
+  };
+  const start = () => {
+    stop();
+    last = '';
+    if (pageKind(location.pathname) !== 'daily-progress') return;
+    observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(read, SETTLE_MS);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+    giveUp = setTimeout(() => { if (!document.querySelector('.vuecal')) emit(readCalendar(document)); }, APPEAR_TIMEOUT_MS);
+    timer = setTimeout(read, SETTLE_MS);
+  };
+
+  start();
+  ctx.addEventListener(window, 'wxt:locationchange', start);
+  ctx.onInvalidated(stop);
+}
