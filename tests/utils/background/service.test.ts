@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openDb, readSettings, writeSettings, type Db } from '@/utils/db/db';
+import { createService, type Service } from '@/utils/background/service';
+import { DAY_CHANGE_ALARM, nextDayChange } from '@/utils/background/day-change';
+
+let db: Db;
+let name: string;
+let n = 0;
+let now = new Date('2026-11-25T03:00:00Z'); // Wednesday 25 November 2026, 10:00 WIB
+let service: Service;
+
+beforeEach(async () => {
+  name = `service-test-${n++}`;
+  db = await openDb(name);
+  now = new Date('2026-11-25T03:00:00Z');
+  service = createService(async () => db, () => now, []);
+  await writeSettings(db, { zone: 'Asia/Jakarta', installedOn: '2026-11-01' });
+});
+afterEach(() => {
+  db.close();
+  indexedDB.deleteDatabase(name);
+});
+
+const badge = () => fakeBrowser.action.getBadgeText({});
+
+describe('background service', () => {
+  it('keeps the badge at the number of missed days as reports come and go', async () => {
+    // Workdays 2–24 November before the 25th: 17.
+    let status = await service.handlers.getStatus(undefined);
+    expect(status.missed).toHaveLength(17);
+    expect(await badge()).toBe('17');
+
+    status = await service.handlers.setReport({ date: '2026-11-24', status: 'reported' });
+    expect(status.missed).not.toContain('2026-11-24');
+    expect(await badge()).toBe('16');
+
+    await service.handlers.recordSiteReading({ ok: true, view: 'week', shown: ['2026-11-23', '2026-11-24'], withEntries: ['2026-11-23'] });
+    expect(await badge()).toBe('15');
+    await service.handlers.recordObserved({ date: '2026-11-20' });
+    expect(await badge()).toBe('14');
+
+    // Marked "not reported" by hand: counted again.
+    await service.handlers.setReport({ date: '2026-11-24', status: 'not-reported' });
+    expect(await badge()).toBe('15');
+  });
+
+  it('shows no badge when nothing is missed', async () => {
+    await writeSettings(db, { installedOn: '2026-11-25' });
+    await service.refresh();
+    expect(await badge()).toBe('');
+  });
+
+  it('never lets a reading of the site undo what the user marked, and remembers a failed reading', async () => {
+    await service.handlers.setReport({ date: '2026-11-23', status: 'reported' });
+    await service.handlers.recordSiteReading({ ok: true, view: 'week', shown: ['2026-11-23'], withEntries: [] });
+    expect((await db.get('reports', '2026-11-23'))?.source).toBe('manual');
+    expect((await service.handlers.getStatus(undefined)).lastReading).toMatchObject({ ok: true });
+    await service.handlers.recordSiteReading({ ok: false, reason: 'unreadable-title' });
+    expect((await service.handlers.getStatus(undefined)).lastReading).toMatchObject({ ok: false });
+  });
+
+  it('refuses a reversed day-off range, and counts an added one', async () => {
+    expect(await service.handlers.addDayOff({ start: '2026-11-20', end: '2026-11-18', kind: 'sakit', note: '' }))
+      .toEqual({ ok: false, problems: [{ field: 'end', code: 'calendar_dayoff_range_reversed' }] });
+    const res = await service.handlers.addDayOff({ start: '2026-11-18', end: '2026-11-20', kind: 'sakit', note: 'Demam' });
+    expect(res.ok).toBe(true);
+    expect(await badge()).toBe('14');
+    await service.handlers.removeDayOff(res.ok ? res.record.id : '');
+    expect(await badge()).toBe('17');
+  });
+
+  it('schedules the next recount at the target time, then at midnight, in the user\'s zone', async () => {
+    await service.refresh();
+    const alarm = await fakeBrowser.alarms.get(DAY_CHANGE_ALARM);
+    expect(alarm?.scheduledTime).toBe(Date.parse('2026-11-25T09:00:00Z') + 1000); // 16:00 WIB
+    expect(nextDayChange(new Date('2026-11-25T09:30:00Z'), { zone: 'Asia/Jakarta', targetTime: '16:00' })).toBe(Date.parse('2026-11-25T17:00:00Z'));
+    expect(nextDayChange(new Date('2026-11-25T09:30:00Z'), { zone: 'Asia/Jayapura', targetTime: '16:00' })).toBe(Date.parse('2026-11-25T15:00:00Z'));
+    // The alarm fires after 16:00: today now counts.
+    now = new Date('2026-11-25T09:00:01Z');
+    await service.alarm(DAY_CHANGE_ALARM);
+    expect(await badge()).toBe('18');
+  });
+
+  it('remembers the day it was set up, once', async () => {
+    await writeSettings(db, { installedOn: null });
+    await service.installed();
+    expect((await readSettings(db)).installedOn).toBe('2026-11-25');
+    now = new Date('2026-12-25T03:00:00Z');
+    await service.installed();
+    expect((await readSettings(db)).installedOn).toBe('2026-11-25');
+  });
+});
