@@ -20,7 +20,7 @@ export default defineConfig({
     short_name: 'e-Kinerja',
     description: '__MSG_extDescription__',
     default_locale: 'id',
-    permissions: ['storage', 'alarms', 'notifications'],
+    permissions: ['storage', 'alarms', 'notifications', 'activeTab'],
     host_permissions: HOSTS,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

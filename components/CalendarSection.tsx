@@ -42,9 +42,9 @@ export function CalendarSection({ settings, save }: Props) {
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
-    const res = await save({ zone, workWeek, countFrom: countFrom || null });
-    setState(res.ok ? 'saved' : 'failed');
-    if (res.ok) void reload();
+    const res = await save({ zone, workWeek, countFrom: countFrom || null }).catch(() => null);
+    setState(res?.ok ? 'saved' : 'failed');
+    if (res?.ok) void reload();
   };
 
   const view = useMemo(() => {

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n/i18n';
 import { useSettings } from '@/utils/ui/use-settings';
-import { PlannedSection } from './PlannedSection';
 import { ScheduleSection } from './ScheduleSection';
 import { CalendarSection } from './CalendarSection';
 import { BackupSection } from './BackupSection';
+import { AccountsSection } from './AccountsSection';
+import { TemplatesSection } from './TemplatesSection';
 
 const SECTIONS = [
   ['mfa', 'options_mfa_title'],
@@ -30,8 +31,8 @@ export function OptionsApp() {
         </nav>
       </header>
       <main>
-        <PlannedSection id="mfa" title="options_mfa_title" body="options_mfa_pending" />
-        <PlannedSection id="templates" title="options_templates_title" body="options_templates_pending" />
+        <AccountsSection key={`accounts-${generation}`} />
+        <TemplatesSection key={`templates-${generation}`} />
         <SettingsSections key={generation} />
         <BackupSection onImported={() => setGeneration((g) => g + 1)} />
       </main>

@@ -5,6 +5,7 @@ import { POPUP_READY_MARK } from '@/utils/ui/marks';
 import { MfaCodesRegion } from './MfaCodesRegion';
 import { MissedDaysRegion } from './MissedDaysRegion';
 import { TodayStatusRegion } from './TodayStatusRegion';
+import { ReminderLine } from './ReminderLine';
 
 export function PopupApp() {
   const { status, error, mark } = useStatus();
@@ -17,6 +18,7 @@ export function PopupApp() {
       <MfaCodesRegion />
       {status && <MissedDaysRegion status={status} mark={mark} />}
       {status && <TodayStatusRegion status={status} mark={mark} />}
+      {status && <ReminderLine key={status.todayStatus.state} />}
       {error && <p role="alert" class="error">{t('error_background')}</p>}
     </main>
   );

@@ -67,10 +67,10 @@ describe('missed days', () => {
     session = await launchExtension();
     // Settings as a user sets them: WIB, a target time of 00:00 (so today counts too) and a start date.
     const options = await session.openPage('options.html');
-    await options.getByLabel('Batas waktu lapor harian').fill('00:00');
+    await options.getByLabel('Batas waktu lapor harian', { exact: true }).fill('00:00');
     await options.getByRole('button', { name: 'Simpan jadwal' }).click();
     await options.getByRole('region', { name: 'Jadwal & Pengingat' }).getByText('Tersimpan.').waitFor();
-    await options.getByLabel('Zona waktu').selectOption('Asia/Jakarta');
+    await options.getByLabel('Zona waktu', { exact: true }).selectOption('Asia/Jakarta');
     await options.getByLabel('Hitung hari belum lapor mulai tanggal').fill(from);
     await options.getByRole('button', { name: 'Simpan kalender' }).click();
     await options.getByRole('region', { name: 'Kalender & Cuti' }).getByText('Tersimpan.').first().waitFor();
@@ -119,7 +119,7 @@ describe('missed days', () => {
     session = await launchExtension();
     const today = todayWib();
     const options = await session.openPage('options.html');
-    await options.getByLabel('Zona waktu').selectOption('Asia/Jakarta');
+    await options.getByLabel('Zona waktu', { exact: true }).selectOption('Asia/Jakarta');
     await options.getByRole('button', { name: 'Simpan kalender' }).click();
     await options.getByRole('region', { name: 'Kalender & Cuti' }).getByText('Tersimpan.').first().waitFor();
 
@@ -145,7 +145,7 @@ describe('calendar & leave in the options page', () => {
     const day = week.filter(isWorkday)[0]!;
     session = await launchExtension();
     const options = await session.openPage('options.html');
-    await options.getByLabel('Zona waktu').selectOption('Asia/Jakarta');
+    await options.getByLabel('Zona waktu', { exact: true }).selectOption('Asia/Jakarta');
     await options.getByLabel('Hitung hari belum lapor mulai tanggal').fill(plus(week[0]!, -7));
     await options.getByRole('button', { name: 'Simpan kalender' }).click();
     const region = options.getByRole('region', { name: 'Kalender & Cuti' });
@@ -155,7 +155,7 @@ describe('calendar & leave in the options page', () => {
     const dayButton = region.getByRole('button', { name: new RegExp(`^${longDate(day)}`) });
     for (let i = 0; i < 2 && !(await dayButton.count()); i++) await region.getByRole('button', { name: 'Bulan sebelumnya' }).click();
     await dayButton.click();
-    expect(await options.getByLabel('Mulai', { exact: true }).inputValue()).toBe(day);
+    await expect.poll(() => options.getByLabel('Mulai', { exact: true }).inputValue()).toBe(day);
     await options.getByLabel('Jenis', { exact: true }).selectOption({ label: 'Sakit' });
     await options.getByRole('button', { name: 'Tambah hari libur/cuti' }).click();
     await region.getByRole('button', { name: new RegExp(`^Hapus Sakit`) }).waitFor();

@@ -7,10 +7,10 @@ let session: ExtensionSession | undefined;
 afterEach(async () => { await session?.close(true); session = undefined; });
 
 async function expectSettings(page: Page, want: { time: string; zone: string; week: string }) {
-  await page.getByLabel('Batas waktu lapor harian').waitFor();
-  expect(await page.getByLabel('Batas waktu lapor harian').inputValue()).toBe(want.time);
-  expect(await page.getByLabel('Zona waktu').inputValue()).toBe(want.zone);
-  expect(await page.getByLabel('Hari kerja').inputValue()).toBe(want.week);
+  await page.getByLabel('Batas waktu lapor harian', { exact: true }).waitFor();
+  expect(await page.getByLabel('Batas waktu lapor harian', { exact: true }).inputValue()).toBe(want.time);
+  expect(await page.getByLabel('Zona waktu', { exact: true }).inputValue()).toBe(want.zone);
+  expect(await page.getByLabel('Hari kerja', { exact: true }).inputValue()).toBe(want.week);
 }
 
 describe('options page', () => {
@@ -30,11 +30,11 @@ describe('options page', () => {
     let page = await session.openPage('options.html');
     await expectSettings(page, { time: '16:00', zone: 'browser', week: '5' });
 
-    await page.getByLabel('Batas waktu lapor harian').fill('15:30');
+    await page.getByLabel('Batas waktu lapor harian', { exact: true }).fill('15:30');
     await page.getByRole('button', { name: 'Simpan jadwal' }).click();
     await page.getByRole('region', { name: 'Jadwal & Pengingat' }).getByRole('status').getByText('Tersimpan.').waitFor();
-    await page.getByLabel('Zona waktu').selectOption({ label: 'WIT (Asia/Jayapura)' });
-    await page.getByLabel('Hari kerja').selectOption('6');
+    await page.getByLabel('Zona waktu', { exact: true }).selectOption({ label: 'WIT (Asia/Jayapura)' });
+    await page.getByLabel('Hari kerja', { exact: true }).selectOption('6');
     await page.getByRole('button', { name: 'Simpan kalender' }).click();
     await page.getByRole('region', { name: 'Kalender & Cuti' }).getByRole('status').getByText('Tersimpan.').waitFor();
 
@@ -51,7 +51,7 @@ describe('options page', () => {
   it('exports a backup and restores it; a bad file is refused and changes nothing', async () => {
     session = await launchExtension();
     const page = await session.openPage('options.html');
-    await page.getByLabel('Batas waktu lapor harian').fill('14:45');
+    await page.getByLabel('Batas waktu lapor harian', { exact: true }).fill('14:45');
     await page.getByRole('button', { name: 'Simpan jadwal' }).click();
     await page.getByRole('region', { name: 'Jadwal & Pengingat' }).getByText('Tersimpan.').waitFor();
 
@@ -62,11 +62,11 @@ describe('options page', () => {
     const text = readFileSync((await download.path())!, 'utf8');
     const backup = JSON.parse(text) as { format: string; version: number; data: { settings: { targetTime: string } } };
     expect(backup.format).toBe('asisten-ekinerja-backup');
-    expect(backup.version).toBe(1);
+    expect(backup.version).toBe(2);
     expect(backup.data.settings.targetTime).toBe('14:45');
 
     // Change the setting, then restore the backup: the old value comes back.
-    await page.getByLabel('Batas waktu lapor harian').fill('09:00');
+    await page.getByLabel('Batas waktu lapor harian', { exact: true }).fill('09:00');
     await page.getByRole('button', { name: 'Simpan jadwal' }).click();
     await page.getByRole('region', { name: 'Jadwal & Pengingat' }).getByText('Tersimpan.').waitFor();
 

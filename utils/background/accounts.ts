@@ -1,6 +1,536 @@
-/** The background's side of MFA accounts and the vault. */
-import type { Capability, BackgroundDeps } from './capability';
+/**
+ * The background's side of MFA accounts and the vault: adding (link, typed key, QR image, QR on
+ * the tab, Google Authenticator export) with duplicate detection, pin/reorder/rename/remove, the
+ * passphrase and auto-lock, the codes for the SSO page, the clock check, and the popup's snapshot
+ * in storage.session (utils/vault/snapshot.ts), rewritten after every change.
+ *
+ * Changes run one at a time (a queue), so a passphrase change that re-encrypts everything can
+ * never interleave with an account being added.
+ */
+import { browser } from 'wxt/browser';
+import type { Db } from '../db/db';
+import type { AccountRecord, StoredAccountRecord, VaultRecord } from '../db/schema';
+import { exportBackup } from '../backup/backup';
+import { importFromText, type ImportResult } from '../totp/import';
+import { accountFromManual, type ParsedAccount } from '../totp/otpauth';
+import { ASN_DIGITAL_ISSUER, findDuplicate, sortAccounts } from '../totp/duplicates';
+import { decodeQrFromImageData } from '../totp/qr';
+import { isOtpError, OtpError } from '../totp/errors';
+import { msRemaining, totpCode } from '../totp/totp';
+import { VaultError, makeVerifier, newSalt, VAULT_ITERATIONS } from '../vault/crypto';
+import {
+  createVault,
+  deriveKeyBytes,
+  importKeyBytes,
+  openSecret,
+  storeSecret,
+  DEFAULT_AUTO_LOCK_MINUTES,
+  MAX_AUTO_LOCK_MINUTES,
+  VaultLockedError,
+  type Vault,
+} from '../vault/vault';
+import { appliedOffset, displayGroup, SNAPSHOT_KEY, type ClockState, type CodesSnapshot, type SnapshotAccount } from '../vault/snapshot';
+import type {
+  AccountsErrorCode,
+  AccountsFailure,
+  AccountsList,
+  AccountView,
+  AddAccountsResult,
+  AddSource,
+  DuplicateChoice,
+  SsoCodeResult,
+} from '../messaging/accounts';
+import { CLOCK_STORAGE_KEY, clockCheckDue, measureClock, type FetchLike } from './clock';
+import type { BackgroundDeps, Capability } from './capability';
 
-export function accountsCapability(_deps: BackgroundDeps): Capability {
-  return { handlers: {} };
+export interface Pixels {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+/** What the capability needs from the browser beyond the database; tests replace them. */
+export interface AccountsDeps {
+  /** data: URL of an image → its pixels (throws when it is not an image). */
+  decodeImage(dataUrl: string): Promise<Pixels>;
+  /** The visible part of the active tab of `windowId`, as a PNG data: URL. */
+  captureTab(windowId: number | undefined): Promise<string>;
+  fetch: FetchLike;
+  /** PBKDF2 iterations for new passphrases (only tests lower it). */
+  iterations: number;
+}
+
+/** Largest side an image is scaled down to before looking for a QR code (photos are huge). */
+const MAX_IMAGE_SIDE = 1600;
+const MAX_DATA_URL_CHARS = 30_000_000;
+
+/** A failure of this capability's own (not the parsers' or the vault's); `code` is an i18n key. */
+export class AccountsError extends Error {
+  constructor(readonly code: AccountsErrorCode) {
+    super(code);
+  }
+}
+
+function dataUrlBytes(dataUrl: string): { type: string; bytes: Uint8Array<ArrayBuffer> } {
+  if (typeof dataUrl !== 'string' || dataUrl.length > MAX_DATA_URL_CHARS) throw new AccountsError('mfa_err_image');
+  const m = /^data:([a-z0-9.+/-]*)(?:;[^,;]*)*;base64,/i.exec(dataUrl);
+  if (!m) throw new AccountsError('mfa_err_image');
+  const binary = atob(dataUrl.slice(m[0].length).replace(/\s+/g, ''));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return { type: m[1] || 'image/png', bytes };
+}
+
+/** The default image decoder: createImageBitmap + OffscreenCanvas (service worker and pages). */
+export async function decodeImageInWorker(dataUrl: string): Promise<Pixels> {
+  let bitmap: ImageBitmap;
+  try {
+    const { type, bytes } = dataUrlBytes(dataUrl);
+    bitmap = await createImageBitmap(new Blob([bytes], { type }));
+  } catch {
+    throw new AccountsError('mfa_err_image');
+  }
+  const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(bitmap.width, bitmap.height));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new AccountsError('mfa_err_image');
+  ctx.fillStyle = '#fff'; // transparent PNGs: dark modules on white
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  return { data: ctx.getImageData(0, 0, width, height).data, width, height };
+}
+
+const DEFAULT_DEPS: AccountsDeps = {
+  decodeImage: decodeImageInWorker,
+  captureTab: (windowId) =>
+    windowId === undefined
+      ? browser.tabs.captureVisibleTab({ format: 'png' })
+      : browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+  fetch: (url, init) => fetch(url, init),
+  iterations: VAULT_ITERATIONS,
+};
+
+/** An error of any layer → the i18n key the user sees. */
+export function errorCode(e: unknown): AccountsErrorCode {
+  if (isOtpError(e)) return e.code;
+  if (e instanceof VaultError) return e.code;
+  if (e instanceof VaultLockedError) return 'vault_err_locked';
+  if (e instanceof AccountsError) return e.code;
+  throw e;
+}
+
+function fail(e: unknown): AccountsFailure {
+  return { ok: false, error: errorCode(e) };
+}
+
+function view(a: StoredAccountRecord): AccountView {
+  const { secret: _s, sealed: _c, ...rest } = a;
+  return rest;
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * The account whose code goes into the SSO page: the one asked for; else the one named like the
+ * user who is logging in; else the first ASN Digital account in display order; else the first.
+ */
+export function pickSsoAccount<T extends Pick<AccountRecord, 'id' | 'issuer' | 'account'>>(
+  sorted: readonly T[],
+  wanted: { accountId?: string; username?: string },
+): T | undefined {
+  if (wanted.accountId) return sorted.find((a) => a.id === wanted.accountId);
+  const user = wanted.username?.trim();
+  if (user) {
+    const named = sorted.find((a) => sameText(a.account, user) && sameText(a.issuer, ASN_DIGITAL_ISSUER)) ?? sorted.find((a) => sameText(a.account, user));
+    if (named) return named;
+  }
+  return sorted.find((a) => sameText(a.issuer, ASN_DIGITAL_ISSUER)) ?? sorted[0];
+}
+
+export function accountsCapability(deps: BackgroundDeps, overrides: Partial<AccountsDeps> = {}): Capability {
+  const { db, now } = deps;
+  const io: AccountsDeps = { ...DEFAULT_DEPS, ...overrides };
+  const vault: Vault = createVault({ db, now, iterations: io.iterations });
+
+  // ---------------------------------------------------------------- one change at a time
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  // ---------------------------------------------------------------- reading
+  const readStored = async (d: Db): Promise<StoredAccountRecord[]> => sortAccounts(await d.getAll('accounts'));
+
+  /** Every account with its plain secret; VaultLockedError while locked. */
+  const readPlain = async (d: Db, key: CryptoKey | null): Promise<AccountRecord[]> =>
+    Promise.all((await readStored(d)).map(async (a) => {
+      const { sealed: _c, ...rest } = a;
+      return { ...rest, secret: await openSecret(a, key) };
+    }));
+
+  /** The key to use for reading and writing secrets: null without passphrase; VaultLockedError when locked. */
+  const usableKey = async (): Promise<CryptoKey | null> => {
+    const rec = await vault.record();
+    if (!rec) return null;
+    const key = await vault.key();
+    if (!key) throw new VaultLockedError('vault_err_locked');
+    return key;
+  };
+
+  const readClock = async (): Promise<ClockState> => {
+    const stored = (await browser.storage.local.get(CLOCK_STORAGE_KEY))[CLOCK_STORAGE_KEY] as ClockState | undefined;
+    return { offsetMs: stored?.offsetMs ?? null, checkedAt: stored?.checkedAt ?? null };
+  };
+
+  const list = async (): Promise<AccountsList> => {
+    const d = await db();
+    return { accounts: (await readStored(d)).map(view), vault: await vault.state() };
+  };
+
+  // ---------------------------------------------------------------- the popup's snapshot
+  const snapshot = async (): Promise<CodesSnapshot> => {
+    const d = await db();
+    const state = await vault.state();
+    const key = state.mode === 'unlocked' ? await vault.key() : null;
+    const stored = await readStored(d);
+    const accounts: SnapshotAccount[] = [];
+    for (const a of stored) {
+      const { secret: _s, sealed: _c, createdAt: _t, ...rest } = a;
+      let secret: string | undefined;
+      try {
+        secret = state.mode === 'locked' ? undefined : await openSecret(a, key);
+      } catch {
+        secret = undefined; // a damaged record shows without a code rather than hiding the others
+      }
+      accounts.push(secret === undefined ? rest : { ...rest, secret });
+    }
+    const snap: CodesSnapshot = { vault: state.mode, accounts, clock: await readClock() };
+    // Always written (the browser tells listeners only about real changes): another worker
+    // instance or a restore may have written since.
+    await browser.storage.session.set({ [SNAPSHOT_KEY]: snap });
+    return snap;
+  };
+
+  // ---------------------------------------------------------------- adding
+  const readSource = async (source: AddSource): Promise<ImportResult> => {
+    switch (source?.kind) {
+      case 'text':
+        return importFromText(String(source.text ?? ''));
+      case 'manual':
+        return { accounts: [accountFromManual(source.entry)], skipped: [] };
+      case 'image': {
+        const px = await io.decodeImage(source.dataUrl);
+        return importFromText(decodeQrFromImageData(px.data, px.width, px.height));
+      }
+      case 'tab': {
+        let dataUrl: string;
+        try {
+          dataUrl = await io.captureTab(source.windowId);
+        } catch {
+          throw new AccountsError('mfa_err_capture');
+        }
+        const px = await io.decodeImage(dataUrl);
+        return importFromText(decodeQrFromImageData(px.data, px.width, px.height));
+      }
+      default:
+        throw new OtpError('otp_err_not_uri', 'unknown source');
+    }
+  };
+
+  /**
+   * Writes `parsed` (duplicates as chosen) in one transaction. `firstOrder` places the new
+   * accounts (default: after the others).
+   */
+  const addParsed = async (
+    parsed: ParsedAccount[],
+    choice: DuplicateChoice,
+    options: { firstOrder?: (existing: AccountRecord[], p: ParsedAccount) => number } = {},
+  ): Promise<{ added: AccountRecord[]; duplicates: ParsedAccount[]; existing: AccountRecord[]; asked: boolean }> => {
+    const d = await db();
+    const key = await usableKey();
+    const existing = await readPlain(d, key);
+    const fresh: ParsedAccount[] = [];
+    const duplicates: ParsedAccount[] = [];
+    for (const p of parsed) {
+      if (findDuplicate(existing, p) || findDuplicate(fresh.map((f) => ({ ...f })), p)) duplicates.push(p);
+      else fresh.push(p);
+    }
+    if (duplicates.length > 0 && choice === 'ask') return { added: [], duplicates, existing, asked: true };
+    const toAdd = choice === 'add' ? [...fresh, ...duplicates] : fresh;
+    let order = existing.reduce((m, a) => Math.max(m, a.order), -1) + 1;
+    const createdAt = now().toISOString();
+    const records: AccountRecord[] = toAdd.map((p) => ({
+      id: crypto.randomUUID(),
+      issuer: p.issuer,
+      account: p.account,
+      secret: p.secret,
+      algorithm: p.algorithm,
+      digits: p.digits,
+      period: p.period,
+      order: options.firstOrder ? options.firstOrder(existing, p) : order++,
+      pinned: false,
+      createdAt,
+    }));
+    const sealed = await Promise.all(records.map((r) => storeSecret(r, key)));
+    if (sealed.length) {
+      const tx = d.transaction('accounts', 'readwrite');
+      await Promise.all([...sealed.map((r) => tx.store.put(r)), tx.done]);
+    }
+    return { added: records, duplicates, existing, asked: false };
+  };
+
+  const addAccounts = (source: AddSource, choice: DuplicateChoice = 'ask'): Promise<AddAccountsResult> =>
+    serial(async () => {
+      try {
+        const { accounts, skipped } = await readSource(source);
+        const res = await addParsed(accounts, choice);
+        if (res.asked) {
+          return {
+            ok: false,
+            needsChoice: true,
+            duplicates: res.duplicates.map((p) => ({ issuer: p.issuer, account: p.account })),
+            fresh: accounts.length - res.duplicates.length,
+          } as const;
+        }
+        await vault.touch();
+        await snapshot();
+        return {
+          ok: true,
+          added: res.added.map(view),
+          duplicatesSkipped: choice === 'skip' ? res.duplicates.length : 0,
+          skipped,
+        } as const;
+      } catch (e) {
+        return fail(e);
+      }
+    });
+
+  // ---------------------------------------------------------------- codes for the SSO page
+  const codeFor = async (a: AccountRecord): Promise<Extract<SsoCodeResult, { ok: true }>> => {
+    const nowMs = now().getTime() + appliedOffset(await readClock());
+    const remainingMs = msRemaining(a.period, nowMs);
+    return {
+      ok: true,
+      code: totpCode(a, nowMs),
+      next: totpCode(a, nowMs + remainingMs),
+      remainingMs,
+      issuer: a.issuer,
+      account: a.account,
+    };
+  };
+
+  // ---------------------------------------------------------------- list changes
+  const rewriteOrder = async (d: Db, next: StoredAccountRecord[]): Promise<void> => {
+    const tx = d.transaction('accounts', 'readwrite');
+    await Promise.all([...next.map((a, i) => tx.store.put({ ...a, order: i })), tx.done]);
+  };
+
+  const changed = async () => {
+    await snapshot();
+    return { ok: true as const, ...(await list()) };
+  };
+
+  const vaultChanged = async () => {
+    await snapshot();
+    return { ok: true as const, ...(await list()) };
+  };
+
+  let clockCheck: Promise<ClockState> | null = null;
+
+  return {
+    handlers: {
+      async listAccounts() {
+        return list();
+      },
+      async addAccounts({ source, duplicates }) {
+        return addAccounts(source, duplicates ?? 'ask');
+      },
+      removeAccount(id) {
+        return serial(async () => {
+          const d = await db();
+          if (!(await d.get('accounts', id))) return { ok: false, error: 'mfa_err_not_found' } as const;
+          await d.delete('accounts', id);
+          return changed();
+        });
+      },
+      updateAccount({ id, issuer, account, pinned }) {
+        return serial(async () => {
+          const d = await db();
+          const tx = d.transaction('accounts', 'readwrite');
+          const old = await tx.store.get(id);
+          if (!old) {
+            await tx.done;
+            return { ok: false, error: 'mfa_err_not_found' } as const;
+          }
+          const next = { ...old };
+          if (issuer !== undefined) next.issuer = String(issuer).trim();
+          if (account !== undefined) {
+            const name = String(account).trim();
+            if (name === '') {
+              await tx.done;
+              return { ok: false, error: 'otp_err_account_required' } as const;
+            }
+            next.account = name;
+          }
+          if (pinned !== undefined) next.pinned = Boolean(pinned);
+          await tx.store.put(next);
+          await tx.done;
+          return changed();
+        });
+      },
+      moveAccount({ id, direction }) {
+        return serial(async () => {
+          const d = await db();
+          const sorted = await readStored(d);
+          const i = sorted.findIndex((a) => a.id === id);
+          if (i < 0) return { ok: false, error: 'mfa_err_not_found' } as const;
+          const j = direction === 'up' ? i - 1 : i + 1;
+          // Within its group of the display order only (pinned, then ASN Digital, then the rest):
+          // pinning is how an account goes above the ASN Digital one.
+          if (j >= 0 && j < sorted.length && displayGroup(sorted[j]!) === displayGroup(sorted[i]!)) {
+            const next = [...sorted];
+            [next[i], next[j]] = [next[j]!, next[i]!];
+            await rewriteOrder(d, next);
+          }
+          return changed();
+        });
+      },
+      async getCodesSnapshot() {
+        const snap = await snapshot();
+        return { ...snap, accounts: snap.accounts.map(({ secret: _s, ...a }) => a) };
+      },
+      async mfaPopupOpened() {
+        await vault.touch();
+        const last = await readClock();
+        if (!clockCheckDue(last, now().getTime())) return { clock: last };
+        clockCheck ??= (async () => {
+          const measured = await measureClock(io.fetch, () => now().getTime());
+          // Offline keeps the last known offset: clocks drift slowly.
+          const next: ClockState = { offsetMs: measured.offsetMs ?? last.offsetMs, checkedAt: measured.checkedAt };
+          await browser.storage.local.set({ [CLOCK_STORAGE_KEY]: next });
+          await snapshot();
+          return next;
+        })().finally(() => { clockCheck = null; });
+        return { clock: await clockCheck };
+      },
+      unlockVault(passphrase) {
+        return serial(async () => {
+          try {
+            await vault.unlock(String(passphrase ?? ''));
+          } catch (e) {
+            return fail(e);
+          }
+          return vaultChanged();
+        });
+      },
+      lockVault() {
+        return serial(async () => {
+          await vault.lock();
+          await snapshot();
+          return list();
+        });
+      },
+      setVaultPassphrase({ current, next }) {
+        return serial(async () => {
+          try {
+            await vault.setPassphrase(current, next);
+          } catch (e) {
+            return fail(e);
+          }
+          return vaultChanged();
+        });
+      },
+      setAutoLock(minutes) {
+        return serial(async () => {
+          if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_AUTO_LOCK_MINUTES) {
+            return { ok: false, error: 'vault_err_auto_lock' } as const;
+          }
+          await vault.setAutoLock(minutes);
+          return vaultChanged();
+        });
+      },
+      async ssoCode({ username, accountId } = {}) {
+        try {
+          const d = await db();
+          const key = await usableKey();
+          const sorted = await readPlain(d, key);
+          if (sorted.length === 0) return { ok: false, error: 'mfa_err_no_accounts' } as const;
+          const chosen = pickSsoAccount(sorted, { accountId, username });
+          if (!chosen) return { ok: false, error: 'mfa_err_not_found' } as const;
+          await vault.touch();
+          return await codeFor(chosen);
+        } catch (e) {
+          return fail(e);
+        }
+      },
+      saveActivationAccount({ dataUrl, keyText, username }) {
+        return serial(async () => {
+          try {
+            let parsed: ParsedAccount[] = [];
+            let firstError: unknown;
+            if (dataUrl) {
+              try {
+                parsed = (await readSource({ kind: 'image', dataUrl })).accounts.slice(0, 1);
+              } catch (e) {
+                firstError = e;
+              }
+            }
+            if (parsed.length === 0 && keyText) {
+              parsed = [accountFromManual({ issuer: ASN_DIGITAL_ISSUER, account: username?.trim() || 'ASN Digital', secret: keyText })];
+            }
+            if (parsed.length === 0) throw firstError ?? new OtpError('otp_err_no_qr');
+            const p = parsed[0]!;
+            // A new key for a name already there (a second activation) goes before the old one.
+            const res = await addParsed(parsed, 'skip', {
+              firstOrder: (existing) => {
+                const same = existing.filter((a) => sameText(a.issuer, p.issuer) && sameText(a.account, p.account));
+                return same.length ? Math.min(...same.map((a) => a.order)) - 1 : existing.reduce((m, a) => Math.max(m, a.order), -1) + 1;
+              },
+            });
+            const account = res.added[0] ?? findDuplicate(res.existing, p);
+            if (!account) throw new AccountsError('mfa_err_not_found');
+            await vault.touch();
+            await snapshot();
+            return { ...(await codeFor(account)), added: res.added.length > 0 };
+          } catch (e) {
+            return fail(e);
+          }
+        });
+      },
+      exportBackupWithPassphrase(passphrase) {
+        return serial(async () => {
+          try {
+            const d = await db();
+            if (await vault.record()) return { ok: true, backup: await exportBackup(d, now()) } as const;
+            if (typeof passphrase !== 'string' || passphrase === '') throw new VaultError('vault_err_empty_passphrase');
+            const salt = newSalt();
+            const key = await importKeyBytes(await deriveKeyBytes(passphrase, salt, io.iterations));
+            const record: VaultRecord = { salt, iterations: io.iterations, verifier: await makeVerifier(key), autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES };
+            return { ok: true, backup: await exportBackup(d, now(), { record, key }) } as const;
+          } catch (e) {
+            return fail(e);
+          }
+        });
+      },
+    },
+    async onRefresh() {
+      await vault.sync();
+      await snapshot();
+    },
+    async onAlarm(name) {
+      if (!(await vault.alarm(name))) return false;
+      await snapshot();
+      return true;
+    },
+    async onStartup() {
+      await snapshot();
+    },
+  };
 }

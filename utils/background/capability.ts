@@ -8,8 +8,11 @@ import type { ProtocolMap } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import type { StatusSnapshot } from '../calendar/status';
 
+/** Messages the background sends to content scripts (they answer, not the background). */
+export type ContentScriptMessages = 'getPageInfo' | 'ssoFillCode';
+
 export type Handlers = {
-  [K in Exclude<keyof ProtocolMap, 'getPageInfo'>]: (data: Parameters<ProtocolMap[K]>[0]) => Promise<ReturnType<ProtocolMap[K]>>;
+  [K in Exclude<keyof ProtocolMap, ContentScriptMessages>]: (data: Parameters<ProtocolMap[K]>[0]) => Promise<ReturnType<ProtocolMap[K]>>;
 };
 
 export interface BackgroundDeps {

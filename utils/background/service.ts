@@ -166,8 +166,27 @@ async function askTab(tabId: number) {
   }
 }
 
+/**
+ * What a content script may ask: it runs beside a web page, so it gets only what the filler,
+ * the calendar reader and the SSO code button need — never the vault, the accounts list,
+ * backups or deletions. Extension pages (popup, options) may ask everything.
+ */
+export const CONTENT_SCRIPT_MAY_ASK: ReadonlySet<keyof Handlers> = new Set<keyof Handlers>([
+  'getSettings', 'listTemplates', 'saveTemplate', 'recordObserved', 'recordSiteReading', 'ssoCode', 'saveActivationAccount',
+]);
+
+/** A message from a content script carries its web page's URL; extension pages carry the extension's. */
+export function fromContentScript(sender: { url?: string } | undefined): boolean {
+  return sender?.url !== undefined && !sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
 export function registerHandlers(service: Service): void {
-  for (const [type, handler] of Object.entries(service.handlers)) {
-    onMessage(type as keyof Handlers, (msg) => (handler as (d: unknown) => Promise<unknown>)(msg.data) as never);
+  for (const [type, handler] of Object.entries(service.handlers) as [keyof Handlers, (d: unknown) => Promise<unknown>][]) {
+    onMessage(type, (msg) => {
+      if (fromContentScript(msg.sender) && !CONTENT_SCRIPT_MAY_ASK.has(type)) {
+        throw new Error(`"${type}" may not be asked from a web page`);
+      }
+      return handler(msg.data) as never;
+    });
   }
 }

@@ -1,5 +1,5 @@
 /** The background's side of the templates messages: every change in one transaction. */
-import type { Db } from '../db/db';
+import { readSettings, type Db } from '../db/db';
 import type { TemplateRecord } from '../db/schema';
 import { duplicateTemplate, ensureOneDefault, insertTemplate, normaliseOrder, removeTemplate, reorder, setDefault, sortByOrder } from '../templates/choose';
 import { parseTemplatesCsv, templatesToCsv } from '../templates/csv';
@@ -62,9 +62,11 @@ export function templatesCapability({ db }: BackgroundDeps): Capability {
         return writeAll(d, setDefault(await readAll(d), id));
       },
       async importTemplatesCsv(text) {
-        const parsed = parseTemplatesCsv(text);
-        if (!parsed.ok) return parsed;
         const d = await db();
+        // Rows without Hari or Tanggal apply to the user's working week (Senin–Sabtu for six days).
+        const { workWeek } = await readSettings(d);
+        const parsed = parseTemplatesCsv(text, { defaultWeekdays: workWeek === 6 ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5] });
+        if (!parsed.ok) return parsed;
         const list = await readAll(d);
         const added = parsed.templates.map((t, i) => ({ ...t, id: crypto.randomUUID(), order: list.length + i, isDefault: false }));
         await writeAll(d, [...list, ...added]);

@@ -2,20 +2,43 @@
  * Backup: everything in the database as one versioned JSON file (see FORMAT.md beside this
  * file). `parseBackup` is pure and checks the whole file before anything is written;
  * `applyBackup` replaces all data in one transaction.
+ *
+ * MFA secrets travel only encrypted (version 2): sealed with the vault's key when a passphrase
+ * is set, or with a backup passphrase; without either, the accounts are left out.
  */
-import { SETTINGS_KEY, STORE_NAMES, DAY_OFF_KINDS, type AccountRecord, type DayOffRecord, type ReportRecord, type TemplateRecord } from '../db/schema';
+import {
+  SETTINGS_KEY,
+  STORE_NAMES,
+  DAY_OFF_KINDS,
+  VAULT_KEY,
+  type DayOffRecord,
+  type ReportRecord,
+  type StoredAccountRecord,
+  type TemplateRecord,
+  type VaultRecord,
+} from '../db/schema';
 import type { Db } from '../db/db';
 import { checkSettings, type Settings } from '../settings/settings';
+import { encryptSecret } from '../vault/crypto';
 
 export const BACKUP_FORMAT = 'asisten-ekinerja-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export interface BackupData {
-  accounts: AccountRecord[];
+  /** Version 2: each with `sealed` (never `secret`). Version 1 files had plain `secret`s. */
+  accounts: StoredAccountRecord[];
   templates: TemplateRecord[];
   reports: ReportRecord[];
   daysOff: DayOffRecord[];
   settings: Partial<Settings>;
+  /** The key check of the passphrase that sealed the accounts; null when there are none. Absent in version 1. */
+  vault?: VaultRecord | null;
+}
+
+/** The key and its check that seal a backup's secrets when the vault has no passphrase. */
+export interface BackupProtection {
+  record: VaultRecord;
+  key: CryptoKey;
 }
 
 export interface BackupFile {
@@ -61,15 +84,29 @@ const weekdays: Check = {
 };
 
 type Spec = Record<string, Check>;
-const SPECS: Record<Exclude<(typeof STORE_NAMES)[number], 'settings'>, { key: string; spec: Spec }> = {
-  accounts: {
-    key: 'id',
-    spec: {
-      id: nonEmpty, issuer: str, account: str, secret: nonEmpty,
-      algorithm: oneOf('SHA1', 'SHA256', 'SHA512'), digits: oneOf(6, 8), period: num,
-      order: num, pinned: bool, createdAt: str,
-    },
-  },
+const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
+const b64: Check = { type: 'base64', test: (v) => typeof v === 'string' && v !== '' && v.length % 4 === 0 && BASE64_RE.test(v) };
+const sealedBox: Check = {
+  type: '{iv, ct} (base64)',
+  test: (v) => isObject(v) && b64.test(v.iv) && b64.test(v.ct),
+};
+const positive: Check = { type: 'number > 0', test: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 };
+const iterationsCheck: Check = { type: 'integer ≥ 1', test: (v) => Number.isSafeInteger(v) && (v as number) >= 1 };
+
+const ACCOUNT_FIELDS: Spec = {
+  id: nonEmpty, issuer: str, account: str,
+  algorithm: oneOf('SHA1', 'SHA256', 'SHA512'), digits: oneOf(6, 8), period: num,
+  order: num, pinned: bool, createdAt: str,
+};
+/** Version 1 carried the plain secret; version 2 only the sealed one. */
+const ACCOUNT_SPECS: Record<number, Spec> = {
+  1: { ...ACCOUNT_FIELDS, secret: nonEmpty },
+  2: { ...ACCOUNT_FIELDS, sealed: sealedBox },
+};
+const VAULT_SPEC: Spec = { salt: b64, iterations: iterationsCheck, verifier: sealedBox, autoLockMinutes: positive };
+
+const SPECS: Record<Exclude<(typeof STORE_NAMES)[number], 'settings' | 'vault'>, { key: string; spec: Spec }> = {
+  accounts: { key: 'id', spec: ACCOUNT_SPECS[BACKUP_VERSION]! },
   templates: {
     key: 'id',
     spec: {
@@ -118,6 +155,7 @@ export function parseBackup(text: string): ParseResult {
   } else if (version > BACKUP_VERSION) {
     return { ok: false, problems: [{ code: 'backup_newer_version', path: 'version', detail: String(version) }] };
   }
+  const fileVersion = typeof version === 'number' && ACCOUNT_SPECS[version] ? version : BACKUP_VERSION;
   if (!('exportedAt' in json)) problems.push({ code: 'backup_missing_field', path: 'exportedAt' });
   const data = json.data;
   if (!isObject(data)) {
@@ -126,7 +164,8 @@ export function parseBackup(text: string): ParseResult {
       : { code: 'backup_wrong_type', path: 'data', detail: 'object' });
     return { ok: false, problems };
   }
-  for (const [store, { key, spec }] of Object.entries(SPECS)) {
+  for (const [store, { key, spec: latest }] of Object.entries(SPECS)) {
+    const spec = store === 'accounts' ? ACCOUNT_SPECS[fileVersion]! : latest;
     const list = data[store];
     const path = `data.${store}`;
     if (list === undefined) { problems.push({ code: 'backup_missing_field', path }); continue; }
@@ -147,31 +186,61 @@ export function parseBackup(text: string): ParseResult {
       });
     }
   }
+  if (fileVersion >= 2) {
+    // Secrets only sealed: a plain one is refused, and sealed ones need the key check.
+    const accounts = Array.isArray(data.accounts) ? data.accounts : [];
+    accounts.forEach((rec: unknown, i) => {
+      if (isObject(rec) && 'secret' in rec) problems.push({ code: 'backup_invalid_value', path: `data.accounts[${i}].secret` });
+    });
+    const vault = data.vault;
+    if (vault === undefined) problems.push({ code: 'backup_missing_field', path: 'data.vault' });
+    else if (vault === null) {
+      if (accounts.length > 0) problems.push({ code: 'backup_invalid_value', path: 'data.vault' });
+    } else checkRecord(vault, VAULT_SPEC, 'data.vault', problems);
+  }
   const settings = data.settings;
   if (settings === undefined) problems.push({ code: 'backup_missing_field', path: 'data.settings' });
   else if (!isObject(settings)) problems.push({ code: 'backup_wrong_type', path: 'data.settings', detail: 'object' });
   else for (const p of checkSettings(settings)) problems.push({ code: 'backup_invalid_value', path: `data.settings.${p.field}` });
 
   if (problems.length) return { ok: false, problems };
-  return { ok: true, backup: json as unknown as BackupFile };
+  const backup = json as unknown as BackupFile;
+  if (fileVersion === 1) backup.data.vault = null; // version 1: plain secrets, no passphrase
+  return { ok: true, backup };
 }
 
-/** Everything in the database, as a backup file. */
-export async function exportBackup(db: Db, now: Date): Promise<BackupFile> {
+/**
+ * Everything in the database, as a backup file. Accounts: as stored when the vault has a
+ * passphrase (sealed; works while locked); sealed with `protect` when it has none; left out
+ * when it has none and there is no `protect`.
+ */
+export async function exportBackup(db: Db, now: Date, protect?: BackupProtection): Promise<BackupFile> {
   const tx = db.transaction(STORE_NAMES, 'readonly');
-  const [accounts, templates, reports, daysOff, settings] = await Promise.all([
+  const [stored, templates, reports, daysOff, settings, vaultRecord] = await Promise.all([
     tx.objectStore('accounts').getAll(),
     tx.objectStore('templates').getAll(),
     tx.objectStore('reports').getAll(),
     tx.objectStore('daysOff').getAll(),
     tx.objectStore('settings').get(SETTINGS_KEY),
+    tx.objectStore('vault').get(VAULT_KEY),
   ]);
   await tx.done;
+  let accounts: StoredAccountRecord[] = [];
+  let vault: VaultRecord | null = null;
+  if (vaultRecord) {
+    vault = vaultRecord;
+    accounts = stored.filter((a) => a.sealed).map(({ secret: _plain, ...a }) => a);
+  } else if (protect) {
+    vault = protect.record;
+    accounts = await Promise.all(
+      stored.filter((a) => typeof a.secret === 'string').map(async ({ secret, sealed: _s, ...a }) => ({ ...a, sealed: await encryptSecret(protect.key, secret!) })),
+    );
+  }
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
-    data: { accounts, templates, reports, daysOff, settings: settings ?? {} },
+    data: { accounts, templates, reports, daysOff, settings: settings ?? {}, vault: accounts.length ? vault : null },
   };
 }
 
@@ -189,6 +258,7 @@ export async function applyBackup(db: Db, backup: BackupFile): Promise<void> {
     for (const r of d.reports) writes.push(tx.objectStore('reports').put(r));
     for (const r of d.daysOff) writes.push(tx.objectStore('daysOff').put(r));
     writes.push(tx.objectStore('settings').put(d.settings, SETTINGS_KEY));
+    if (d.vault) writes.push(tx.objectStore('vault').put(d.vault, VAULT_KEY));
     await Promise.all([...writes, tx.done]);
   } catch (err) {
     try { tx.abort(); } catch { /* already finished */ }

@@ -51,3 +51,27 @@ export function formatLongDate(date: string, locale = 'id-ID'): string {
   }).format(parseDate(date));
 }
 
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD` (so not 2026-02-30). */
+export function isValidDate(date: string): boolean {
+  const m = DATE_RE.exec(date);
+  if (!m) return false;
+  const d = parseDate(date);
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() + 1 === Number(m[2]) && d.getUTCDate() === Number(m[3]);
+}
+
+/** A UTC-noon Date (see parseDate) back to `YYYY-MM-DD`. */
+export function formatDate(d: Date): string {
+  const y = String(d.getUTCFullYear()).padStart(4, '0');
+  const m = String(d.getUTCMonth() + 1).padStart(2, '0');
+  const day = String(d.getUTCDate()).padStart(2, '0');
+  return `${y}-${m}-${day}`;
+}
+
+/** `date` moved by `n` days (negative goes back), across months and years. */
+export function addDays(date: string, n: number): string {
+  const d = parseDate(date);
+  d.setUTCDate(d.getUTCDate() + n);
+  return formatDate(d);
+}

@@ -4,7 +4,7 @@
  * date is a `YYYY-MM-DD` string, already in the user's zone (see dates.ts `localDate`).
  */
 import type { DayOffKind, DayOffRecord } from '../db/schema';
-import { isoWeekday, parseDate } from './dates';
+import { addDays, formatDate, isoWeekday, isValidDate, parseDate } from './dates';
 import { COVERED_YEARS, shippedHoliday } from './holidays';
 
 export interface CalendarConfig {
@@ -31,29 +31,7 @@ export interface NonWorkday {
 
 export type DayStatus = { workday: true } | NonWorkday;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written `YYYY-MM-DD` (so not 2026-02-30). */
-export function isValidDate(date: string): boolean {
-  const m = DATE_RE.exec(date);
-  if (!m) return false;
-  const d = parseDate(date);
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() + 1 === Number(m[2]) && d.getUTCDate() === Number(m[3]);
-}
-
-function format(d: Date): string {
-  const y = String(d.getUTCFullYear()).padStart(4, '0');
-  const m = String(d.getUTCMonth() + 1).padStart(2, '0');
-  const day = String(d.getUTCDate()).padStart(2, '0');
-  return `${y}-${m}-${day}`;
-}
-
-/** `date` moved by `n` days (negative goes back), across months and years. */
-export function addDays(date: string, n: number): string {
-  const d = parseDate(date);
-  d.setUTCDate(d.getUTCDate() + n);
-  return format(d);
-}
+export { addDays, isValidDate };
 
 /** Every date from `from` to `to`, both included, in order; empty when `from` is after `to`
  * or either is not a valid date. */
@@ -73,7 +51,7 @@ export function monthStart(date: string): string {
 export function monthEnd(date: string): string {
   const d = parseDate(monthStart(date));
   d.setUTCMonth(d.getUTCMonth() + 1, 0);
-  return format(d);
+  return formatDate(d);
 }
 
 /** The year of a `YYYY-MM-DD` date. */

@@ -26,6 +26,10 @@ export const MIGRATIONS: readonly Migration[] = [
     tx.objectStore('reports').createIndex('by-source', 'source');
     tx.objectStore('daysOff').createIndex('by-start', 'start');
   },
+  // 2 → 3: the vault's passphrase check (accounts keep their plain secrets until one is set).
+  (db) => {
+    db.createObjectStore('vault');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -1,12 +1,18 @@
 import type { DBSchema } from 'idb';
 import type { Settings } from '../settings/settings';
 
-/** An MFA (TOTP) account. Filled by the MFA issue; the store exists from schema 1. */
+/** A text sealed with AES-GCM-256 (utils/vault/crypto.ts): IV and ciphertext, both base64. */
+export interface SealedSecret {
+  iv: string;
+  ct: string;
+}
+
+/** An MFA (TOTP) account with its plain base32 secret, as the code logic (utils/totp/) uses it. */
 export interface AccountRecord {
   id: string;
   issuer: string;
   account: string;
-  /** Base32 secret (the MFA issue adds encryption at rest). */
+  /** Base32 secret. */
   secret: string;
   algorithm: 'SHA1' | 'SHA256' | 'SHA512';
   digits: 6 | 8;
@@ -60,13 +66,37 @@ export interface DayOffRecord {
 
 export const SETTINGS_KEY = 'app';
 
+/**
+ * An MFA account as stored in IndexedDB (schema 3 onwards). Exactly one of `secret` and `sealed`
+ * is present: the plain base32 secret while the vault has no passphrase, the sealed one while it
+ * has (utils/vault/vault.ts). Records written before schema 3 have `secret` and are still valid.
+ */
+export type StoredAccountRecord = Omit<AccountRecord, 'secret'> & { secret?: string; sealed?: SealedSecret };
+
+/**
+ * The vault's passphrase check (schema 3): present only while a passphrase is set. One record
+ * under VAULT_KEY in the 'vault' store; nothing in it is secret.
+ */
+export interface VaultRecord {
+  /** PBKDF2 salt, base64 (fresh for every new or changed passphrase). */
+  salt: string;
+  iterations: number;
+  /** A known text sealed with the key: tells a right passphrase from a wrong one. */
+  verifier: SealedSecret;
+  /** Minutes without use after which the key is forgotten. */
+  autoLockMinutes: number;
+}
+
+export const VAULT_KEY = 'vault';
+
 export interface EkinerjaDB extends DBSchema {
-  accounts: { key: string; value: AccountRecord; indexes: { 'by-issuer': string } };
+  accounts: { key: string; value: StoredAccountRecord; indexes: { 'by-issuer': string } };
   templates: { key: string; value: TemplateRecord };
   reports: { key: string; value: ReportRecord; indexes: { 'by-source': ReportSource } };
   daysOff: { key: string; value: DayOffRecord; indexes: { 'by-start': string } };
   settings: { key: string; value: Partial<Settings> };
+  vault: { key: string; value: VaultRecord };
 }
 
-export const STORE_NAMES = ['accounts', 'templates', 'reports', 'daysOff', 'settings'] as const;
+export const STORE_NAMES = ['accounts', 'templates', 'reports', 'daysOff', 'settings', 'vault'] as const;
 export type StoreName = (typeof STORE_NAMES)[number];

@@ -4,7 +4,7 @@
  * (November 2026)", "November 2026", "Senin 23 November 2026") checked against the day numbers
  * of the headings or cells. When they do not agree, the reading fails: never a guess.
  */
-import { addDays, isValidDate } from '../calendar/workdays';
+import { addDays, isValidDate } from '../calendar/dates';
 
 export type CalendarReading =
   | { ok: true; view: 'week' | 'month' | 'day'; shown: string[]; withEntries: string[] }

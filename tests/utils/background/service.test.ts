@@ -91,3 +91,15 @@ describe('background service', () => {
     expect((await readSettings(db)).installedOn).toBe('2026-11-25');
   });
 });
+
+describe('who may ask what', () => {
+  it('lets content scripts ask only what they need', async () => {
+    const { CONTENT_SCRIPT_MAY_ASK, fromContentScript } = await import('@/utils/background/service');
+    expect(fromContentScript({ url: 'https://kinerja.bkn.go.id/kinerja_harian' })).toBe(true);
+    expect(fromContentScript({ url: fakeBrowser.runtime.getURL('/popup.html') })).toBe(false);
+    expect(fromContentScript(undefined)).toBe(false);
+    for (const secretive of ['listAccounts', 'unlockVault', 'setVaultPassphrase', 'exportBackup', 'importBackup', 'removeAccount', 'removeDayOff'] as const) {
+      expect(CONTENT_SCRIPT_MAY_ASK.has(secretive), secretive).toBe(false);
+    }
+  });
+});

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, readSettings, type Db } from '@/utils/db/db';
 import { applyBackup, BACKUP_FORMAT, exportBackup, parseBackup, type BackupFile } from '@/utils/backup/backup';
 import { createService } from '@/utils/background/service';
-import { STORE_NAMES, SETTINGS_KEY } from '@/utils/db/schema';
+import { accountsCapability } from '@/utils/background/accounts';
+import { STORE_NAMES, SETTINGS_KEY, VAULT_KEY } from '@/utils/db/schema';
+import { SNAPSHOT_KEY, type CodesSnapshot } from '@/utils/vault/snapshot';
 
 let db: Db;
 let name: string;
@@ -35,8 +38,20 @@ async function seed() {
 
 async function dump() {
   const out: Record<string, unknown> = {};
-  for (const s of STORE_NAMES) out[s] = s === 'settings' ? await db.get('settings', SETTINGS_KEY) : await db.getAll(s);
+  for (const s of STORE_NAMES) {
+    out[s] = s === 'settings' ? await db.get('settings', SETTINGS_KEY) : s === 'vault' ? await db.get('vault', VAULT_KEY) : await db.getAll(s);
+  }
   return out;
+}
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+/** The background with the accounts capability (fast key derivation: tests only). */
+function service() {
+  return createService(async () => db, () => NOW, [(d) => accountsCapability(d, { iterations: 1000 })]);
+}
+async function snapshotSecrets(): Promise<(string | undefined)[]> {
+  const snap = (await fakeBrowser.storage.session.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] as CodesSnapshot;
+  return snap.accounts.map((a) => a.secret);
 }
 
 async function wipe() {
@@ -47,22 +62,110 @@ async function wipe() {
 const NOW = new Date('2026-11-29T03:00:00.000Z');
 
 describe('backup', () => {
-  it('round-trips: export → wipe → import gives identical data', async () => {
+  it('round-trips with a vault passphrase: export → wipe → import gives identical data, secrets only sealed', async () => {
     await seed();
+    const svc = service();
+    expect(await svc.handlers.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' })).toMatchObject({ ok: true });
     const before = await dump();
-    const handlers = createService(async () => db, () => NOW).handlers;
-    const file = await handlers.exportBackup(undefined);
+    await svc.handlers.lockVault(undefined); // exporting needs no unlocked vault
+    const file = await svc.handlers.exportBackup(undefined);
     expect(file.format).toBe(BACKUP_FORMAT);
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.exportedAt).toBe('2026-11-29T03:00:00.000Z');
+    const text = JSON.stringify(file, null, 2);
+    expect(text).not.toContain(SECRET);
+    expect(file.data.accounts[0]).toMatchObject({ id: 'a1', sealed: { iv: expect.any(String), ct: expect.any(String) } });
+    expect(file.data.accounts[0]).not.toHaveProperty('secret');
+    expect(file.data.vault).toEqual(before.vault);
 
     await wipe();
     expect(await db.count('reports')).toBe(0);
 
-    const res = await handlers.importBackup(JSON.stringify(file, null, 2));
+    const res = await svc.handlers.importBackup(text);
     expect(res).toEqual({ ok: true });
     expect(await dump()).toEqual(before);
     expect(await readSettings(db)).toMatchObject({ zone: 'Asia/Jayapura', workWeek: 6, targetTime: '15:30' });
+    // The restored vault opens with its passphrase.
+    expect(await svc.handlers.unlockVault('kopi tubruk pagi')).toMatchObject({ ok: true });
+    expect(await snapshotSecrets()).toEqual([SECRET]);
+  });
+
+  it('without a passphrase the accounts are left out: no secret ever goes into the file in the clear', async () => {
+    await seed();
+    const file = await service().handlers.exportBackup(undefined);
+    expect(JSON.stringify(file)).not.toContain(SECRET);
+    expect(file.data.accounts).toEqual([]);
+    expect(file.data.vault).toBeNull();
+    expect(file.data.templates).toHaveLength(1);
+    expect(parseBackup(JSON.stringify(file)).ok).toBe(true);
+  });
+
+  it('with a backup passphrase: secrets sealed; the restored vault opens with that passphrase only', async () => {
+    await seed();
+    const svc = service();
+    const res = await svc.handlers.exportBackupWithPassphrase('cadangan rahasia');
+    expect(res.ok).toBe(true);
+    const file = (res as { backup: BackupFile }).backup;
+    const text = JSON.stringify(file);
+    expect(text).not.toContain(SECRET);
+    expect(file.data.accounts).toHaveLength(1);
+    expect(file.data.vault).toMatchObject({ iterations: 1000, autoLockMinutes: 15 });
+    // The database itself is unchanged (still without passphrase).
+    expect((await db.get('accounts', 'a1'))!.secret).toBe(SECRET);
+    expect(await db.get('vault', VAULT_KEY)).toBeUndefined();
+    expect(await svc.handlers.exportBackupWithPassphrase('')).toEqual({ ok: false, error: 'vault_err_empty_passphrase' });
+
+    await wipe();
+    expect(await svc.handlers.importBackup(text)).toEqual({ ok: true });
+    expect((await svc.handlers.listAccounts(undefined)).vault.mode).toBe('locked');
+    expect(await snapshotSecrets()).toEqual([undefined]);
+    expect(await svc.handlers.unlockVault('salah')).toEqual({ ok: false, error: 'vault_err_wrong_passphrase' });
+    expect(await svc.handlers.unlockVault('cadangan rahasia')).toMatchObject({ ok: true });
+    expect(await snapshotSecrets()).toEqual([SECRET]);
+  });
+
+  it('still reads version 1 files (plain secrets, no vault)', async () => {
+    const v1 = {
+      format: BACKUP_FORMAT, version: 1, exportedAt: 'x',
+      data: {
+        accounts: [{ id: 'a1', issuer: 'public-siasn', account: 'budi', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30, order: 0, pinned: false, createdAt: 'x' }],
+        templates: [], reports: [], daysOff: [], settings: {},
+      },
+    };
+    const parsed = parseBackup(JSON.stringify(v1));
+    expect(parsed).toMatchObject({ ok: true, backup: { version: 1, data: { vault: null } } });
+    await applyBackup(db, (parsed as { backup: BackupFile }).backup);
+    expect((await db.get('accounts', 'a1'))!.secret).toBe(SECRET);
+    expect(await db.get('vault', VAULT_KEY)).toBeUndefined();
+    // A version-1 account without its secret is refused as before.
+    delete (v1.data.accounts[0] as Record<string, unknown>).secret;
+    expect(parseBackup(JSON.stringify(v1))).toEqual({ ok: false, problems: [{ code: 'backup_missing_field', path: 'data.accounts[0].secret' }] });
+  });
+
+  it('version 2 refuses a plain secret, sealed accounts without their key check, and a damaged box', async () => {
+    await seed();
+    const svc = service();
+    await svc.handlers.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    const good = await svc.handlers.exportBackup(undefined);
+    const withPlain = structuredClone(good);
+    (withPlain.data.accounts[0] as Record<string, unknown>).secret = SECRET;
+    expect(parseBackup(JSON.stringify(withPlain))).toEqual({ ok: false, problems: [{ code: 'backup_invalid_value', path: 'data.accounts[0].secret' }] });
+    const noVault = structuredClone(good);
+    noVault.data.vault = null;
+    expect(parseBackup(JSON.stringify(noVault))).toEqual({ ok: false, problems: [{ code: 'backup_invalid_value', path: 'data.vault' }] });
+    const missingVault = structuredClone(good) as unknown as { data: Record<string, unknown> };
+    delete missingVault.data.vault;
+    expect(parseBackup(JSON.stringify(missingVault))).toEqual({ ok: false, problems: [{ code: 'backup_missing_field', path: 'data.vault' }] });
+    const badBox = structuredClone(good);
+    badBox.data.accounts[0]!.sealed = { iv: 'not base64!', ct: '' };
+    badBox.data.vault!.iterations = 0;
+    expect(parseBackup(JSON.stringify(badBox))).toEqual({
+      ok: false,
+      problems: [
+        { code: 'backup_wrong_type', path: 'data.accounts[0].sealed', detail: '{iv, ct} (base64)' },
+        { code: 'backup_wrong_type', path: 'data.vault.iterations', detail: 'integer ≥ 1' },
+      ],
+    });
   });
 
   it('an import replaces data that is not in the backup', async () => {
@@ -100,16 +203,17 @@ describe('backup', () => {
     expect(parseBackup('not json {')).toEqual({ ok: false, problems: [{ code: 'backup_not_json', path: '' }] });
     expect(parseBackup('{"name":"something else"}')).toEqual({ ok: false, problems: [{ code: 'backup_wrong_format', path: 'format' }] });
     expect(parseBackup('[1,2]')).toEqual({ ok: false, problems: [{ code: 'backup_wrong_format', path: 'format' }] });
-    expect(parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 2, exportedAt: 'x', data: {} }))).toEqual({
-      ok: false, problems: [{ code: 'backup_newer_version', path: 'version', detail: '2' }],
+    expect(parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 3, exportedAt: 'x', data: {} }))).toEqual({
+      ok: false, problems: [{ code: 'backup_newer_version', path: 'version', detail: '3' }],
     });
-    const res = parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 1, data: { accounts: [], templates: {}, reports: [] } }));
+    const res = parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 2, data: { accounts: [], templates: {}, reports: [] } }));
     expect(res).toEqual({
       ok: false,
       problems: [
         { code: 'backup_missing_field', path: 'exportedAt' },
         { code: 'backup_wrong_type', path: 'data.templates', detail: 'array' },
         { code: 'backup_missing_field', path: 'data.daysOff' },
+        { code: 'backup_missing_field', path: 'data.vault' },
         { code: 'backup_missing_field', path: 'data.settings' },
       ],
     });
@@ -120,8 +224,8 @@ describe('backup', () => {
 
   it('accepts an empty but complete backup', () => {
     const empty: BackupFile = {
-      format: BACKUP_FORMAT, version: 1, exportedAt: 'x',
-      data: { accounts: [], templates: [], reports: [], daysOff: [], settings: {} },
+      format: BACKUP_FORMAT, version: 2, exportedAt: 'x',
+      data: { accounts: [], templates: [], reports: [], daysOff: [], settings: {}, vault: null },
     };
     expect(parseBackup(JSON.stringify(empty))).toEqual({ ok: true, backup: empty });
   });

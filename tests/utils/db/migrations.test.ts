@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, openDb, readSettings } from '@/utils/db/db';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { SETTINGS_KEY, type AccountRecord, type DayOffRecord, type ReportRecord, type TemplateRecord } from '@/utils/db/schema';
+import { SETTINGS_KEY, VAULT_KEY, type AccountRecord, type DayOffRecord, type ReportRecord, type TemplateRecord } from '@/utils/db/schema';
 
 let n = 0;
 const names: string[] = [];
@@ -43,8 +43,8 @@ async function createAtVersion(name: string, version: number) {
 }
 
 describe('database migrations', () => {
-  it('the current version is 2 and every step is there', () => {
-    expect(DB_VERSION).toBe(2);
+  it('the current version is 3 and every step is there', () => {
+    expect(DB_VERSION).toBe(3);
     expect(MIGRATIONS).toHaveLength(DB_VERSION);
   });
 
@@ -58,7 +58,7 @@ describe('database migrations', () => {
     before.close();
 
     const db = await openDb(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.getAll('accounts')).toEqual([account]);
     expect(await db.getAll('templates')).toEqual([template]);
     expect(await db.getAll('reports')).toEqual([report]);
@@ -71,9 +71,36 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('2 → 3 keeps the accounts (plain secrets stay usable) and every other record, and adds an empty vault', async () => {
+    const name = freshName();
+    await createAtVersion(name, 2);
+    const before = await openDB(name);
+    expect(before.version).toBe(2);
+    expect([...before.objectStoreNames]).not.toContain('vault');
+    before.close();
+
+    const db = await openDb(name);
+    expect(db.version).toBe(3);
+    const [stored] = await db.getAll('accounts');
+    expect(stored).toEqual(account);
+    // Still an account the authenticator can use: its secret is there, nothing sealed.
+    expect(stored!.secret).toBe('JBSWY3DPEHPK3PXP');
+    expect(stored!.sealed).toBeUndefined();
+    expect(await db.getAllFromIndex('accounts', 'by-issuer', 'public-siasn')).toEqual([account]);
+    expect(await db.getAll('templates')).toEqual([template]);
+    expect(await db.getAll('reports')).toEqual([report]);
+    expect(await db.getAll('daysOff')).toEqual([dayOff]);
+    expect(await readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, zone: 'Asia/Makassar', targetTime: '15:00' });
+    expect(await db.count('vault')).toBe(0);
+    // The new store takes the vault record.
+    await db.put('vault', { salt: 'AAAA', iterations: 600_000, verifier: { iv: 'BBBB', ct: 'CCCC' }, autoLockMinutes: 15 }, VAULT_KEY);
+    expect(await db.get('vault', VAULT_KEY)).toMatchObject({ autoLockMinutes: 15 });
+    db.close();
+  });
+
   it('a new database gets every store and index at once', async () => {
     const db = await openDb(freshName());
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'daysOff', 'reports', 'settings', 'templates']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'daysOff', 'reports', 'settings', 'templates', 'vault']);
     expect([...db.transaction('daysOff').store.indexNames]).toEqual(['by-start']);
     expect(await readSettings(db)).toEqual(DEFAULT_SETTINGS);
     db.close();

@@ -33,6 +33,13 @@ describe('i18n messages', () => {
     expect([...used].filter((k) => !(k in id))).toEqual([]);
   });
 
+  it('every message is used: by the code, or by the manifest', () => {
+    const code = [...sources(join(ROOT, 'components')), ...sources(join(ROOT, 'entrypoints')), ...sources(join(ROOT, 'utils'))]
+      .map((f) => readFileSync(f, 'utf8')).join('\n') + readFileSync(join(ROOT, 'wxt.config.ts'), 'utf8');
+    const unused = Object.keys(id).filter((k) => !new RegExp(`['"\`]${k}['"\`]|__MSG_${k}__`).test(code));
+    expect(unused).toEqual([]);
+  });
+
   it('every placeholder a message names is declared', () => {
     for (const [lang, msgs] of [['id', id], ['en', en]] as const) {
       for (const [key, m] of Object.entries(msgs)) {

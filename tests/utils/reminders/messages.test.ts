@@ -62,7 +62,6 @@ describe('reminders messages', () => {
   it('has the popup and settings texts', () => {
     expect(all.reminders_popup_next!.id).toBe('Pengingat berikutnya $1');
     expect(all.reminders_popup_mute_today!.id).toBe('Bisukan hari ini');
-    expect(all.reminders_settings_title!.id).toBe('Jadwal & Pengingat');
     for (const [key, v] of Object.entries(all)) {
       expect(key.startsWith('reminders_'), key).toBe(true);
       expect(v.id.trim() && v.en.trim(), key).toBeTruthy();

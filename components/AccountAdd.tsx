@@ -1,0 +1,193 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t, type MessageKey } from '@/utils/i18n/i18n';
+import { sendMessage } from '@/utils/messaging/protocol';
+import type { AddSource, DuplicateChoice, AccountView } from '@/utils/messaging/accounts';
+import type { SkippedAccount } from '@/utils/totp/migration';
+import './mfa.css';
+
+export interface Props {
+  /** The popup can scan its tab; the options page can open image files. */
+  mode: 'popup' | 'options';
+  /** After accounts were added. */
+  onChanged: () => void;
+}
+
+interface Pending {
+  source: AddSource;
+  duplicates: Pick<AccountView, 'issuer' | 'account'>[];
+  fresh: number;
+}
+
+const EMPTY_MANUAL = { issuer: 'public-siasn', account: '', secret: '', algorithm: 'SHA1', digits: '6', period: '30' };
+
+function readFile(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+const label = (a: Pick<AccountView, 'issuer' | 'account'>) => (a.issuer ? `${a.issuer} (${a.account})` : a.account);
+
+/**
+ * "Tambah akun": paste a link (otpauth:// or a Google Authenticator export), type the key
+ * ("tidak bisa memindai?"), scan the QR code on the tab (popup) or open a QR image (options).
+ * The background parses and checks everything; duplicates come back for the user to choose.
+ */
+export function AccountAdd({ mode, onChanged }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  const [skipped, setSkipped] = useState<SkippedAccount[]>([]);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [text, setText] = useState('');
+  const [manual, setManual] = useState(EMPTY_MANUAL);
+
+  const submit = async (source: AddSource, duplicates: DuplicateChoice = 'ask') => {
+    setBusy(true);
+    setError('');
+    setDone('');
+    setSkipped([]);
+    try {
+      const res = await sendMessage('addAccounts', { source, duplicates });
+      if (res.ok) {
+        setPending(null);
+        const parts = [res.added.length ? t('mfa_added', String(res.added.length)) : t('mfa_added_none')];
+        if (res.duplicatesSkipped) parts.push(t('mfa_duplicates_skipped', String(res.duplicatesSkipped)));
+        setDone(parts.join(' '));
+        setSkipped(res.skipped);
+        if (source.kind === 'text') setText('');
+        if (source.kind === 'manual') setManual(EMPTY_MANUAL);
+        onChanged();
+      } else if ('needsChoice' in res) {
+        setPending({ source, duplicates: res.duplicates, fresh: res.fresh });
+      } else {
+        setError(t(res.error));
+      }
+    } catch {
+      setError(t('error_background'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const scanTab = async () => {
+    const win = await browser.windows.getCurrent().catch(() => undefined);
+    await submit({ kind: 'tab', windowId: win?.id });
+  };
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    let dataUrl: string;
+    try {
+      dataUrl = await readFile(file);
+    } catch {
+      setError(t('mfa_err_image'));
+      return;
+    }
+    await submit({ kind: 'image', dataUrl });
+  };
+
+  const field = (name: keyof typeof EMPTY_MANUAL) => ({
+    id: `mfa-add-${name}`,
+    value: manual[name],
+    onInput: (e: Event) => setManual({ ...manual, [name]: (e.currentTarget as HTMLInputElement).value }),
+  });
+
+  return (
+    <div class="mfa-add" role="group" aria-label={t('mfa_add_title')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit({ kind: 'text', text });
+        }}
+      >
+        <label for="mfa-add-link">{t('mfa_paste_label')}</label>
+        <textarea id="mfa-add-link" rows={2} value={text} spellcheck={false} aria-describedby="mfa-add-link-help" onInput={(e) => setText(e.currentTarget.value)} />
+        <p id="mfa-add-link-help" class="muted">{t('mfa_paste_help')}</p>
+        <button type="submit" class="primary" disabled={busy || text.trim() === ''}>{t('mfa_paste_submit')}</button>
+      </form>
+
+      {mode === 'popup' ? (
+        <p>
+          <button type="button" disabled={busy} onClick={() => void scanTab()}>{t('mfa_scan_tab')}</button>
+          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#mfa') })}>
+            {t('mfa_upload_in_options')}
+          </button>
+        </p>
+      ) : (
+        <>
+          <label for="mfa-add-file">{t('mfa_upload_label')}</label>
+          <input id="mfa-add-file" type="file" accept="image/*" disabled={busy} onChange={(e) => void onFile(e.currentTarget)} />
+        </>
+      )}
+
+      <details>
+        <summary>{t('mfa_manual_summary')}</summary>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit({ kind: 'manual', entry: { ...manual } });
+          }}
+        >
+          <p class="muted">{t('mfa_manual_help')}</p>
+          <label for="mfa-add-issuer">{t('mfa_field_issuer')}</label>
+          <input type="text" {...field('issuer')} />
+          <label for="mfa-add-account">{t('mfa_field_account')}</label>
+          <input type="text" {...field('account')} />
+          <label for="mfa-add-secret">{t('mfa_field_secret')}</label>
+          <input type="text" spellcheck={false} autocomplete="off" {...field('secret')} />
+          <details>
+            <summary>{t('mfa_advanced')}</summary>
+            <div class="mfa-row">
+              <div>
+                <label for="mfa-add-algorithm">{t('mfa_field_algorithm')}</label>
+                <select {...field('algorithm')} onChange={(e) => setManual({ ...manual, algorithm: e.currentTarget.value })}>
+                  {['SHA1', 'SHA256', 'SHA512'].map((a) => <option key={a} value={a}>{a}</option>)}
+                </select>
+              </div>
+              <div>
+                <label for="mfa-add-digits">{t('mfa_field_digits')}</label>
+                <select {...field('digits')} onChange={(e) => setManual({ ...manual, digits: e.currentTarget.value })}>
+                  <option value="6">6</option>
+                  <option value="8">8</option>
+                </select>
+              </div>
+              <div>
+                <label for="mfa-add-period">{t('mfa_field_period')}</label>
+                <input type="number" min={15} max={120} {...field('period')} />
+              </div>
+            </div>
+          </details>
+          <button type="submit" class="primary" disabled={busy}>{t('mfa_manual_submit')}</button>
+        </form>
+      </details>
+
+      {pending && (
+        <div class="confirm" role="group" aria-label={t('mfa_duplicates_title')}>
+          <p>{t('mfa_duplicates_found', pending.duplicates.map(label).join(', '))}</p>
+          {pending.fresh > 0 && <p>{t('mfa_duplicates_fresh', String(pending.fresh))}</p>}
+          <button type="button" class="primary" disabled={busy} onClick={() => void submit(pending.source, 'skip')}>{t('mfa_duplicates_skip')}</button>
+          <button type="button" disabled={busy} onClick={() => void submit(pending.source, 'add')}>{t('mfa_duplicates_add')}</button>
+          <button type="button" disabled={busy} onClick={() => setPending(null)}>{t('mfa_cancel')}</button>
+        </div>
+      )}
+      {busy && <p class="muted">{t('mfa_working')}</p>}
+      {error && <p role="alert" class="error">{error}</p>}
+      <p role="status" class="ok">{done}</p>
+      {skipped.length > 0 && (
+        <div class="error">
+          <p>{t('mfa_skipped_title')}</p>
+          <ul>
+            {skipped.map((s, i) => <li key={i}>{t('mfa_skipped_item', [s.name, t(s.code as MessageKey)])}</li>)}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/utils/i18n/i18n';
+import { decodeCsvBytes, type CsvRowError } from '@/utils/templates/csv';
+import type { ImportTemplatesResult } from '@/utils/messaging/templates';
+
+export const CSV_FILE_NAME = 'template-progres-harian.csv';
+
+export interface Props {
+  exportCsv(): Promise<string>;
+  importCsv(text: string): Promise<ImportTemplatesResult>;
+  /** Called after templates were added, so the list shows them. */
+  onImported(count: number): void;
+}
+
+/** The message of one row error; the rejected value follows when the message does not name it. */
+export function rowErrorText(e: CsvRowError): string {
+  const text = t(e.code as MessageKey, e.params);
+  return e.detail !== undefined && !e.params?.length ? `${text} ${t('templates_csv_value', e.detail)}` : text;
+}
+
+type Outcome =
+  | { kind: 'none' }
+  | { kind: 'exported' }
+  | { kind: 'imported'; count: number; ignored: string[] }
+  | { kind: 'rejected'; fileName: string; errors: CsvRowError[] }
+  | { kind: 'failed' };
+
+/**
+ * "Impor & ekspor CSV": export every template for Excel; import a file (Excel's `;` or `,`) in
+ * one go — when any row is wrong nothing is added and every row's errors are listed.
+ */
+export function TemplateCsv({ exportCsv, importCsv, onImported }: Props) {
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const [busy, setBusy] = useState(false);
+
+  const doExport = async () => {
+    try {
+      const text = await exportCsv();
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+      a.download = CSV_FILE_NAME;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      setOutcome({ kind: 'exported' });
+    } catch {
+      setOutcome({ kind: 'failed' });
+    }
+  };
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setOutcome({ kind: 'none' });
+    try {
+      const text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+      const res = await importCsv(text);
+      if (res.ok) {
+        setOutcome({ kind: 'imported', count: res.count, ignored: res.ignoredColumns });
+        onImported(res.count);
+      } else {
+        setOutcome({ kind: 'rejected', fileName: file.name, errors: res.errors });
+      }
+    } catch {
+      setOutcome({ kind: 'failed' });
+    } finally {
+      input.value = '';
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="tpl-csv" aria-labelledby="tpl-csv-title">
+      <h3 id="tpl-csv-title">{t('templates_csv_title')}</h3>
+      <p class="muted">{t('templates_csv_help')}</p>
+      <button type="button" onClick={() => void doExport()}>{t('templates_export_csv')}</button>
+      <label for="tpl-csv-file">{t('templates_import_csv')}</label>
+      <input
+        id="tpl-csv-file"
+        type="file"
+        accept=".csv,text/csv"
+        disabled={busy}
+        aria-describedby="tpl-csv-file-hint"
+        onChange={(e) => void onFile(e.currentTarget)}
+      />
+      <p id="tpl-csv-file-hint" class="muted tpl-hint">{t('templates_import_hint')}</p>
+      {outcome.kind === 'rejected' && (
+        <div role="alert" class="error tpl-csv-errors">
+          <p>{t('templates_import_rejected', outcome.fileName)}</p>
+          <table class="tpl-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('templates_csv_row')}</th>
+                <th scope="col">{t('templates_csv_column')}</th>
+                <th scope="col">{t('templates_csv_problem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outcome.errors.map((e, i) => (
+                <tr key={i}>
+                  <td>{e.row}</td>
+                  <td>{e.column ?? '—'}</td>
+                  <td>{rowErrorText(e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {outcome.kind === 'failed' && <p role="alert" class="error">{t('error_background')}</p>}
+      <p role="status" class="ok">
+        {outcome.kind === 'exported' && t('templates_exported', CSV_FILE_NAME)}
+        {outcome.kind === 'imported' && t('templates_imported', String(outcome.count))}
+        {outcome.kind === 'imported' && outcome.ignored.length > 0 && ` ${t('templates_imported_ignored', outcome.ignored.join(', '))}`}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,234 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { TemplateEditor, type Props } from '@/components/TemplateEditor';
+import { createService, registerHandlers } from '@/utils/background/service';
+import { removeAllListeners, sendMessage } from '@/utils/messaging/protocol';
+import { openDb, type Db } from '@/utils/db/db';
+import type { TemplateRecord } from '@/utils/db/schema';
+
+let db: Db;
+let root: HTMLElement;
+let n = 0;
+beforeEach(async () => {
+  db = await openDb(`template-editor-test-${n++}`);
+  registerHandlers(createService(async () => db));
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  removeAllListeners();
+  db.close();
+});
+
+async function settle() {
+  for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 5)));
+}
+
+function setup(over: Partial<Props> = {}) {
+  const saved: TemplateRecord[] = [];
+  let cancelled = 0;
+  const props: Props = {
+    defaultWeekdays: [1, 2, 3, 4, 5],
+    today: '2026-03-16',
+    locale: 'id-ID',
+    onSave: (draft) => sendMessage('saveTemplate', draft),
+    onSaved: (t) => { saved.push(t); },
+    onCancel: () => { cancelled++; },
+    ...over,
+  };
+  render(<TemplateEditor {...props} />, root);
+  return { saved, cancelled: () => cancelled };
+}
+
+/** The form control whose <label> reads `text`. */
+function field(text: string): HTMLInputElement {
+  const label = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
+  if (!label) throw new Error(`no label "${text}"`);
+  const el = label.htmlFor ? root.querySelector<HTMLInputElement>(`#${label.htmlFor}`) : label.querySelector('input');
+  if (!el) throw new Error(`label "${text}" names no control`);
+  return el;
+}
+function type(el: HTMLInputElement, value: string) {
+  act(() => {
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+function tick(el: HTMLInputElement, on: boolean) {
+  act(() => {
+    if (el.checked !== on) el.click();
+  });
+}
+function button(name: string): HTMLButtonElement {
+  const b = [...root.querySelectorAll('button')].find((x) => (x.getAttribute('aria-label') ?? x.textContent?.trim()) === name);
+  if (!b) throw new Error(`no button "${name}"`);
+  return b;
+}
+/** The texts that aria-describedby points at. */
+function description(el: Element): string[] {
+  return (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => root.querySelector(`#${id}`)!.textContent!);
+}
+const preview = (key: string) => root.querySelector(`.tpl-preview dd[data-field="${key}"]`)!.textContent;
+
+function fillValid() {
+  type(field('Nama template'), 'Mengajar');
+  type(field('Rencana Aksi'), 'Melaksanakan pembelajaran');
+  type(field('Jam mulai'), '7.30');
+  type(field('Jam selesai'), '12:00');
+  type(field('Kegiatan harian'), 'Mengajar kelas 7A pada {hari}');
+  type(field('Realisasi'), '2');
+}
+
+describe('TemplateEditor', () => {
+  it('shows the background\'s validation messages next to each refused field and saves nothing', async () => {
+    setup();
+    type(field('Nama template'), '   ');
+    type(field('Jam mulai'), '25.00');
+    type(field('Jam selesai'), '12.00');
+    type(field('Kegiatan harian'), 'Rapat {tgl} di ruang guru');
+    type(field('Realisasi'), '0');
+    type(field('Bukti dukung'), 'drive.google.com/abc');
+    await act(() => { button('Simpan template').click(); });
+    await settle();
+
+    const name = field('Nama template');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(description(name)).toContain('Nama template wajib diisi.');
+    expect(document.activeElement).toBe(name);
+
+    expect(description(field('Rencana Aksi'))).toContain('Rencana Aksi wajib diisi. Tulis persis seperti pilihan di e-Kinerja.');
+    expect(description(field('Jam mulai'))).toContain(
+      'Jam tidak dikenali. Tulis jam antara 00.00 dan 23.59, misalnya 07.30 atau 07:30.',
+    );
+    expect(description(field('Realisasi'))).toContain('Realisasi harus bilangan bulat lebih dari 0, misalnya 1.');
+    expect(description(field('Bukti dukung'))[0]).toMatch(/^Bukti dukung harus berupa tautan/);
+
+    // The unknown variable is named, and the valid ones are listed.
+    const kegiatan = description(field('Kegiatan harian'));
+    expect(kegiatan[0]).toContain('Variabel {tgl} tidak dikenal.');
+    for (const v of ['{tanggal}', '{tanggal_iso}', '{hari}', '{tanggal_panjang}', '{bulan}', '{tahun}', '{minggu_ke}']) {
+      expect(kegiatan[0]).toContain(v);
+    }
+
+    // Valid fields are not marked; the error sits before the field's hint.
+    const mulaiDescribedBy = field('Jam selesai').getAttribute('aria-invalid');
+    expect(mulaiDescribedBy).toBeNull();
+    expect(field('Satuan').getAttribute('aria-invalid')).toBeNull();
+    expect(root.querySelector('[role="alert"]')!.textContent).toBe('Template belum disimpan. Perbaiki isian yang ditandai.');
+    expect(await db.getAll('templates')).toEqual([]);
+
+    // Changing a refused value takes its message away (the others stay).
+    type(field('Realisasi'), '3');
+    expect(field('Realisasi').getAttribute('aria-invalid')).toBeNull();
+    expect(description(field('Realisasi'))).toEqual(['Bilangan bulat lebih dari 0, misalnya 1.']);
+    expect(field('Jam mulai').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('puts the weekdays message next to the group of day checkboxes', async () => {
+    setup();
+    fillValid();
+    const days = [...root.querySelectorAll<HTMLInputElement>('#tpl-weekdays input[type="checkbox"]')];
+    expect(days.map((d) => d.parentElement!.textContent)).toEqual(['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu']);
+    expect(days.map((d) => d.checked)).toEqual([true, true, true, true, true, false, false]);
+    for (const d of days) tick(d, false);
+    await act(() => { button('Simpan template').click(); });
+    await settle();
+    const group = root.querySelector('fieldset#tpl-weekdays')!;
+    expect(description(group)).toEqual(['Pilih minimal satu hari berlakunya template.']);
+    expect(days.every((d) => d.getAttribute('aria-invalid') === 'true')).toBe(true);
+    expect(document.activeElement).toBe(days[0]);
+  });
+
+  it('saves a valid template with times normalised to HH:mm', async () => {
+    const { saved } = setup();
+    fillValid();
+    type(field('Satuan'), 'Jam Pelajaran');
+    type(field('Bukti dukung'), 'https://drive.google.com/drive/folders/x{tanggal_iso}');
+    tick(root.querySelector<HTMLInputElement>('#tpl-weekdays input[value="6"]')!, true);
+    tick(root.querySelector<HTMLInputElement>('#tpl-weekdays input[value="1"]')!, false);
+    await act(() => { button('Simpan template').click(); });
+    await settle();
+    const [stored] = await db.getAll('templates');
+    expect(stored).toMatchObject({
+      name: 'Mengajar', rencanaAksi: 'Melaksanakan pembelajaran', jamMulai: '07:30', jamSelesai: '12:00',
+      kegiatan: 'Mengajar kelas 7A pada {hari}', realisasi: 2, satuan: 'Jam Pelajaran',
+      buktiDukung: 'https://drive.google.com/drive/folders/x{tanggal_iso}', weekdays: [2, 3, 4, 5, 6],
+    });
+    expect(saved.map((t) => t.id)).toEqual([stored!.id]);
+  });
+
+  it('previews every field rendered for the chosen date, and lists the variables\' values on it', async () => {
+    setup();
+    fillValid();
+    type(field('Rencana Aksi'), 'Pembelajaran {bulan} {tahun}');
+    type(field('Kegiatan harian'), 'Mengajar pada {tanggal_panjang} (minggu ke-{minggu_ke}), {{catatan}}');
+    type(field('Bukti dukung'), 'https://drive.example.id/{tanggal_iso}');
+    type(field('Satuan'), 'Laporan {tanggal}');
+
+    const date = field('Pratinjau untuk tanggal');
+    expect(date.type).toBe('date');
+    expect(date.value).toBe('2026-03-16'); // today by default
+    expect(preview('kegiatan')).toBe('Mengajar pada Senin, 16 Maret 2026 (minggu ke-3), {catatan}');
+
+    type(date, '2026-11-29');
+    expect(preview('rencanaAksi')).toBe('Pembelajaran November 2026');
+    expect(preview('tanggal')).toBe('Minggu, 29 November 2026');
+    expect(preview('jamMulai')).toBe('07:30');
+    expect(preview('jamSelesai')).toBe('12:00');
+    expect(preview('kegiatan')).toBe('Mengajar pada Minggu, 29 November 2026 (minggu ke-5), {catatan}');
+    expect(preview('realisasi')).toBe('2');
+    expect(preview('satuan')).toBe('Laporan 29-11-2026');
+    expect(preview('buktiDukung')).toBe('https://drive.example.id/2026-11-29');
+
+    const rows = [...root.querySelectorAll('.tpl-variables tbody tr')].map((r) => [...r.children].map((c) => c.textContent));
+    const value = (name: string) => rows.find((r) => r[0] === `{${name}}`)?.[2];
+    expect(value('tanggal')).toBe('29-11-2026');
+    expect(value('hari')).toBe('Minggu');
+    expect(value('bulan')).toBe('November');
+    expect(value('minggu_ke')).toBe('5');
+    expect(rows).toHaveLength(8);
+    expect(root.querySelector('.tpl-variables thead')!.textContent).toContain('Isi untuk Minggu, 29 November 2026');
+
+    // The preview follows what is typed, before anything is saved.
+    type(field('Kegiatan harian'), 'Piket {hari}');
+    expect(preview('kegiatan')).toBe('Piket Minggu');
+    type(field('Satuan'), '');
+    expect(preview('satuan')).toBe('(kosong)');
+    expect(await db.getAll('templates')).toEqual([]);
+
+    type(date, '');
+    expect(root.querySelector('.tpl-preview dl')).toBeNull();
+    expect(root.querySelector('.tpl-preview')!.textContent).toContain('Pilih tanggal untuk melihat pratinjau.');
+  });
+
+  it('edits an existing template; the default one cannot be un-defaulted from its form', async () => {
+    const template: TemplateRecord = {
+      id: 'a', name: 'Piket', rencanaAksi: 'Piket sekolah', jamMulai: '06:45', jamSelesai: '07:15', kegiatan: 'Piket pagi',
+      realisasi: 1, satuan: '', buktiDukung: '', weekdays: [1, 3], isDefault: true, order: 0,
+    };
+    await db.put('templates', template);
+    const { saved } = setup({ template });
+    expect(root.querySelector('h3')!.textContent).toBe('Ubah template "Piket"');
+    expect(field('Jam mulai').value).toBe('06:45');
+    const isDefault = field('Jadikan default');
+    expect(isDefault.checked).toBe(true);
+    expect(isDefault.disabled).toBe(true);
+    expect(description(isDefault)).toEqual(['Ini template default. Untuk menggantinya, jadikan template lain sebagai default.']);
+    type(field('Jam selesai'), '0730');
+    await act(() => { button('Simpan template').click(); });
+    await settle();
+    expect(await db.getAll('templates')).toEqual([{ ...template, jamSelesai: '07:30' }]);
+    expect(saved).toHaveLength(1);
+  });
+
+  it('cancels without saving', async () => {
+    const { cancelled } = setup();
+    type(field('Nama template'), 'Draf');
+    act(() => { button('Batal').click(); });
+    expect(cancelled()).toBe(1);
+    expect(await db.getAll('templates')).toEqual([]);
+  });
+});

@@ -1,0 +1,474 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unwrap } from 'idb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openDb, type Db } from '@/utils/db/db';
+import { VAULT_KEY } from '@/utils/db/schema';
+import { accountsCapability, AccountsError, pickSsoAccount, type AccountsDeps } from '@/utils/background/accounts';
+import { createService } from '@/utils/background/service';
+import type { Capability, Handlers } from '@/utils/background/capability';
+import { AUTO_LOCK_ALARM, LOCK_AT_KEY, VAULT_SESSION_KEY } from '@/utils/vault/vault';
+import { SNAPSHOT_KEY, type CodesSnapshot } from '@/utils/vault/snapshot';
+import { CLOCK_STORAGE_KEY } from '@/utils/background/clock';
+import { qrImage } from '../totp/qr-encoder';
+import { migrationUri, referenceTotp } from '../vault/reference';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const SECRET2 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const NIP = '199001012015011001';
+const LINK = `otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&digits=6&algorithm=SHA1&issuer=public-siasn&period=30`;
+const GITHUB = `otpauth://totp/GitHub:budi?secret=${SECRET2}&issuer=GitHub`;
+const FAST = 1000;
+
+let db: Db;
+let n = 0;
+let clock: number;
+let fetches: { url: string; init: RequestInit }[];
+let fetchReply: (() => Promise<{ headers: Headers }>) | null;
+
+/** "data:image/png;base64,<text>" stands for an image of a QR code holding <text>; the fake decoder draws it. */
+const qrDataUrl = (text: string) => `data:image/png;base64,${btoa(text)}`;
+const fakes = (): Partial<AccountsDeps> => ({
+  iterations: FAST,
+  async decodeImage(dataUrl) {
+    if (!dataUrl.startsWith('data:image/png;base64,')) throw new AccountsError('mfa_err_image');
+    const text = atob(dataUrl.slice('data:image/png;base64,'.length));
+    if (text === 'blank') return { data: new Uint8ClampedArray(120 * 120 * 4).fill(255), width: 120, height: 120 };
+    return qrImage(text, { scale: 3 });
+  },
+  async captureTab() {
+    return qrDataUrl(GITHUB);
+  },
+  async fetch(url, init) {
+    fetches.push({ url, init });
+    if (!fetchReply) throw new TypeError('Failed to fetch');
+    return fetchReply();
+  },
+});
+
+function handlersWith(over: Partial<AccountsDeps> = {}): { h: Handlers; cap: Capability } {
+  const deps = { db: async () => db, now: () => new Date(clock), refresh: async () => { throw new Error('not used'); } };
+  const cap = accountsCapability(deps, { ...fakes(), ...over });
+  return { h: cap.handlers as Handlers, cap };
+}
+
+async function snapshot(): Promise<CodesSnapshot> {
+  return (await fakeBrowser.storage.session.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] as CodesSnapshot;
+}
+
+async function raw() {
+  return { accounts: await db.getAll('accounts'), vault: await db.get('vault', VAULT_KEY) };
+}
+
+beforeEach(async () => {
+  db = await openDb(`accounts-test-${n++}`);
+  clock = Date.UTC(2026, 10, 30, 0, 0, 10); // 07:00:10 WIB
+  fetches = [];
+  fetchReply = null;
+});
+afterEach(() => db.close());
+
+describe('adding accounts', () => {
+  it('adds a pasted link; the popup snapshot gets it with its secret (no passphrase)', async () => {
+    const { h } = handlersWith();
+    const res = await h.addAccounts({ source: { kind: 'text', text: `  ${LINK}\n` } });
+    expect(res).toMatchObject({ ok: true, added: [{ issuer: 'public-siasn', account: NIP, algorithm: 'SHA1', digits: 6, period: 30, pinned: false }] });
+    expect(JSON.stringify(res)).not.toContain(SECRET); // the pages never get secrets back
+    const list = await h.listAccounts(undefined);
+    expect(list.accounts.map((a) => a.account)).toEqual([NIP]);
+    expect(list.vault.mode).toBe('none');
+    const [stored] = (await raw()).accounts;
+    expect(stored).toMatchObject({ secret: SECRET, createdAt: new Date(clock).toISOString() });
+    expect(stored!.sealed).toBeUndefined();
+    expect((await snapshot()).accounts).toEqual([expect.objectContaining({ account: NIP, secret: SECRET })]);
+    // Over messages (which content scripts can send too) the snapshot comes without secrets.
+    const answered = await h.getCodesSnapshot(undefined);
+    expect(answered.accounts).toEqual([expect.objectContaining({ account: NIP })]);
+    expect(JSON.stringify(answered)).not.toContain(SECRET);
+    // Nothing about accounts in storage.local.
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(SECRET);
+  });
+
+  it('asks about duplicates and writes nothing until the user chooses', async () => {
+    const { h } = handlersWith();
+    await h.addAccounts({ source: { kind: 'text', text: LINK } });
+    const again = await h.addAccounts({ source: { kind: 'text', text: LINK.replace(SECRET, SECRET.toLowerCase().replace(/(.{4})/g, '$1 ')) } });
+    expect(again).toEqual({ ok: false, needsChoice: true, duplicates: [{ issuer: 'public-siasn', account: NIP }], fresh: 0 });
+    expect(await db.count('accounts')).toBe(1);
+
+    const skip = await h.addAccounts({ source: { kind: 'text', text: LINK }, duplicates: 'skip' });
+    expect(skip).toMatchObject({ ok: true, added: [], duplicatesSkipped: 1 });
+    expect(await db.count('accounts')).toBe(1);
+
+    const add = await h.addAccounts({ source: { kind: 'text', text: LINK }, duplicates: 'add' });
+    expect(add).toMatchObject({ ok: true, added: [{ account: NIP }] });
+    expect(await db.count('accounts')).toBe(2);
+  });
+
+  it('a same name with another key is not a duplicate', async () => {
+    const { h } = handlersWith();
+    await h.addAccounts({ source: { kind: 'text', text: LINK } });
+    const res = await h.addAccounts({ source: { kind: 'text', text: LINK.replace(SECRET, SECRET2) } });
+    expect(res.ok).toBe(true);
+    expect(await db.count('accounts')).toBe(2);
+  });
+
+  it('imports a Google Authenticator export with two accounts in one go', async () => {
+    const { h } = handlersWith();
+    const uri = migrationUri([
+      { secret: SECRET, name: NIP, issuer: 'public-siasn' },
+      { secret: SECRET2, name: 'budi@example.id', issuer: 'Google' },
+    ]);
+    const res = await h.addAccounts({ source: { kind: 'text', text: uri } });
+    expect(res.ok && res.added.map((a) => `${a.issuer}:${a.account}`)).toEqual([`public-siasn:${NIP}`, 'Google:budi@example.id']);
+    const snap = await snapshot();
+    expect(snap.accounts.map((a) => a.secret).sort()).toEqual([SECRET, SECRET2].sort());
+  });
+
+  it('types a key by hand ("tidak bisa memindai?"), grouped and in lower case', async () => {
+    const { h } = handlersWith();
+    const res = await h.addAccounts({
+      source: { kind: 'manual', entry: { issuer: 'public-siasn', account: ` ${NIP} `, secret: 'jbsw y3dp ehpk 3pxp jbsw y3dp ehpk 3pxp' } },
+    });
+    expect(res).toMatchObject({ ok: true, added: [{ issuer: 'public-siasn', account: NIP }] });
+    expect((await raw()).accounts[0]!.secret).toBe(SECRET);
+  });
+
+  it('reads a QR image and the QR code on the tab', async () => {
+    const { h } = handlersWith();
+    expect(await h.addAccounts({ source: { kind: 'image', dataUrl: qrDataUrl(LINK) } })).toMatchObject({ ok: true, added: [{ account: NIP }] });
+    expect(await h.addAccounts({ source: { kind: 'tab', windowId: 3 } })).toMatchObject({ ok: true, added: [{ issuer: 'GitHub', account: 'budi' }] });
+  });
+
+  it('bad input gets its own message key and changes nothing', async () => {
+    const { h } = handlersWith({ captureTab: async () => { throw new Error('Either the \'<all_urls>\' or \'activeTab\' permission is required.'); } });
+    await h.addAccounts({ source: { kind: 'text', text: LINK } });
+    const before = await raw();
+    const cases: [Parameters<Handlers['addAccounts']>[0]['source'], string][] = [
+      [{ kind: 'text', text: 'hello' }, 'otp_err_not_uri'],
+      [{ kind: 'text', text: 'https://example.com/?secret=abc' }, 'otp_err_wrong_scheme'],
+      [{ kind: 'text', text: `otpauth://hotp/x:y?secret=${SECRET}&counter=1` }, 'otp_err_hotp'],
+      [{ kind: 'text', text: 'otpauth://totp/x:y?secret=not!base32' }, 'otp_err_base32'],
+      [{ kind: 'text', text: `otpauth://totp/x:y?secret=${SECRET}&algorithm=MD5` }, 'otp_err_algorithm'],
+      [{ kind: 'text', text: `otpauth://totp/x:y?secret=${SECRET}&digits=7` }, 'otp_err_digits'],
+      [{ kind: 'text', text: `otpauth://totp/?secret=${SECRET}` }, 'otp_err_empty_label'],
+      [{ kind: 'text', text: 'otpauth-migration://offline?data=%%%' }, 'otp_err_migration'],
+      [{ kind: 'manual', entry: { account: '', secret: SECRET } }, 'otp_err_account_required'],
+      [{ kind: 'image', dataUrl: qrDataUrl('blank') }, 'otp_err_no_qr'],
+      [{ kind: 'image', dataUrl: 'data:text/plain,hello' }, 'mfa_err_image'],
+      [{ kind: 'tab' }, 'mfa_err_capture'],
+    ];
+    for (const [source, code] of cases) {
+      expect(await h.addAccounts({ source }), code).toEqual({ ok: false, error: code });
+    }
+    expect(await raw()).toEqual(before);
+  });
+
+  it('pins, moves, renames and removes; the public-siasn account comes first by default', async () => {
+    const { h } = handlersWith();
+    await h.addAccounts({ source: { kind: 'text', text: GITHUB } });
+    await h.addAccounts({ source: { kind: 'text', text: `otpauth://totp/Bank:budi?secret=${SECRET2}AB` } });
+    await h.addAccounts({ source: { kind: 'text', text: LINK } });
+    const names = async () => (await h.listAccounts(undefined)).accounts.map((a) => a.issuer);
+    expect(await names()).toEqual(['public-siasn', 'GitHub', 'Bank']);
+    const ids = Object.fromEntries((await h.listAccounts(undefined)).accounts.map((a) => [a.issuer, a.id]));
+
+    await h.moveAccount({ id: ids.Bank!, direction: 'up' });
+    expect(await names()).toEqual(['public-siasn', 'Bank', 'GitHub']);
+    await h.updateAccount({ id: ids.GitHub!, pinned: true });
+    expect(await names()).toEqual(['GitHub', 'public-siasn', 'Bank']);
+    expect((await snapshot()).accounts.map((a) => a.issuer)).toEqual(['GitHub', 'public-siasn', 'Bank']);
+    expect(await h.updateAccount({ id: ids.Bank!, account: '  ' })).toEqual({ ok: false, error: 'otp_err_account_required' });
+    await h.updateAccount({ id: ids.Bank!, issuer: 'Bank Jateng', account: 'budi.s' });
+    expect((await h.listAccounts(undefined)).accounts[2]).toMatchObject({ issuer: 'Bank Jateng', account: 'budi.s' });
+    await h.removeAccount(ids.GitHub!);
+    expect(await names()).toEqual(['public-siasn', 'Bank Jateng']);
+    expect(await h.removeAccount('nope')).toEqual({ ok: false, error: 'mfa_err_not_found' });
+  });
+});
+
+describe('the vault', () => {
+  async function withAccounts() {
+    const ctx = handlersWith();
+    await ctx.h.addAccounts({ source: { kind: 'text', text: LINK } });
+    await ctx.h.addAccounts({ source: { kind: 'text', text: GITHUB } });
+    return ctx;
+  }
+
+  it('a passphrase seals every secret at rest; locked, nothing secret is left anywhere', async () => {
+    const { h } = await withAccounts();
+    const res = await h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    expect(res).toMatchObject({ ok: true, vault: { mode: 'unlocked', autoLockMinutes: 15 } });
+    const stored = await raw();
+    const text = JSON.stringify(stored);
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(SECRET2);
+    for (const a of stored.accounts) {
+      expect(a.secret).toBeUndefined();
+      expect(a.sealed).toEqual({ iv: expect.any(String), ct: expect.any(String) });
+    }
+    expect(new Set(stored.accounts.map((a) => a.sealed!.iv)).size).toBe(2); // a fresh IV per record
+    expect(stored.vault).toMatchObject({ iterations: FAST, autoLockMinutes: 15 });
+    // Unlocked: the popup still gets codes.
+    expect((await snapshot()).vault).toBe('unlocked');
+    expect((await snapshot()).accounts.map((a) => a.secret).sort()).toEqual([SECRET, SECRET2].sort());
+
+    await h.lockVault(undefined);
+    const snap = await snapshot();
+    expect(snap.vault).toBe('locked');
+    expect(snap.accounts.map((a) => a.account)).toEqual([NIP, 'budi']);
+    expect(JSON.stringify(snap)).not.toContain(SECRET);
+    expect(await fakeBrowser.storage.session.get(VAULT_SESSION_KEY)).toEqual({});
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(SECRET);
+  });
+
+  it('wrong passphrase: a clear error and nothing changed; the right one unlocks', async () => {
+    const { h } = await withAccounts();
+    await h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    await h.lockVault(undefined);
+    const before = await raw();
+
+    expect(await h.unlockVault('kopi tubruk sore')).toEqual({ ok: false, error: 'vault_err_wrong_passphrase' });
+    expect(await h.unlockVault('')).toEqual({ ok: false, error: 'vault_err_empty_passphrase' });
+    expect(await raw()).toEqual(before);
+    expect((await snapshot()).vault).toBe('locked');
+    expect(await h.ssoCode({})).toEqual({ ok: false, error: 'vault_err_locked' });
+    expect(await h.addAccounts({ source: { kind: 'text', text: `otpauth://totp/X:y?secret=${SECRET2}` } })).toEqual({ ok: false, error: 'vault_err_locked' });
+    expect(await raw()).toEqual(before);
+
+    expect(await h.unlockVault('kopi tubruk pagi')).toMatchObject({ ok: true, vault: { mode: 'unlocked' } });
+    expect((await snapshot()).accounts.find((a) => a.account === NIP)!.secret).toBe(SECRET);
+    const code = await h.ssoCode({});
+    expect(code).toMatchObject({ ok: true, code: referenceTotp(SECRET, clock), account: NIP });
+  });
+
+  it('changing the passphrase re-encrypts everything; a wrong current one changes nothing', async () => {
+    const { h } = await withAccounts();
+    await h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    const before = await raw();
+    expect(await h.setVaultPassphrase({ current: 'salah', next: 'teh manis sore' })).toEqual({ ok: false, error: 'vault_err_wrong_passphrase' });
+    expect(await h.setVaultPassphrase({ current: null, next: 'teh manis sore' })).toEqual({ ok: false, error: 'vault_err_wrong_passphrase' });
+    expect(await raw()).toEqual(before);
+
+    expect(await h.setVaultPassphrase({ current: 'kopi tubruk pagi', next: 'teh manis sore' })).toMatchObject({ ok: true });
+    const after = await raw();
+    expect(after.vault!.salt).not.toBe(before.vault!.salt);
+    for (const a of after.accounts) {
+      expect(a.sealed!.ct).not.toBe(before.accounts.find((b) => b.id === a.id)!.sealed!.ct);
+    }
+    await h.lockVault(undefined);
+    expect(await h.unlockVault('kopi tubruk pagi')).toEqual({ ok: false, error: 'vault_err_wrong_passphrase' });
+    expect(await h.unlockVault('teh manis sore')).toMatchObject({ ok: true });
+    expect((await snapshot()).accounts.map((a) => a.secret).sort()).toEqual([SECRET, SECRET2].sort());
+  });
+
+  it('removing the passphrase stores the secrets plain again and drops the vault record', async () => {
+    const { h } = await withAccounts();
+    await h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    await h.lockVault(undefined);
+    expect(await h.setVaultPassphrase({ current: 'kopi tubruk pagi', next: null })).toMatchObject({ ok: true, vault: { mode: 'none' } });
+    const after = await raw();
+    expect(after.vault).toBeUndefined();
+    expect(after.accounts.map((a) => a.secret).sort()).toEqual([SECRET, SECRET2].sort());
+    expect(after.accounts.every((a) => a.sealed === undefined)).toBe(true);
+    expect((await snapshot()).vault).toBe('none');
+  });
+
+  it('a write that fails midway leaves every record and the vault as they were', async () => {
+    const { h } = await withAccounts();
+    await h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    const before = await raw();
+    // The second record written fails (as a full disk would): the first write and the clear must roll back.
+    const proto = Object.getPrototypeOf(unwrap(db.transaction('accounts').store)) as { put: (...a: unknown[]) => unknown };
+    const realPut = proto.put;
+    let calls = 0;
+    proto.put = function (this: unknown, ...args: unknown[]) {
+      if (++calls === 2) throw new DOMException('disk full', 'QuotaExceededError');
+      return realPut.apply(this, args);
+    };
+    try {
+      await expect(h.setVaultPassphrase({ current: 'kopi tubruk pagi', next: 'teh manis sore' })).rejects.toThrow('disk full');
+    } finally {
+      proto.put = realPut;
+    }
+    expect(calls).toBe(2);
+    expect(await raw()).toEqual(before);
+    await h.lockVault(undefined);
+    expect(await h.unlockVault('kopi tubruk pagi')).toMatchObject({ ok: true });
+  });
+
+  it('auto-locks: an alarm at the deadline, and the deadline itself even when the alarm is late', async () => {
+    const { h, cap } = await withAccounts();
+    await h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    expect(await h.setAutoLock(0)).toEqual({ ok: false, error: 'vault_err_auto_lock' });
+    expect(await h.setAutoLock(5)).toMatchObject({ ok: true, vault: { mode: 'unlocked', autoLockMinutes: 5, lockAt: clock + 5 * 60_000 } });
+    expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))?.scheduledTime).toBe(clock + 5 * 60_000);
+    expect((await fakeBrowser.storage.session.get(LOCK_AT_KEY))[LOCK_AT_KEY]).toBe(clock + 5 * 60_000);
+
+    // Use pushes the deadline.
+    clock += 4 * 60_000;
+    await h.mfaPopupOpened(undefined);
+    expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))?.scheduledTime).toBe(clock + 5 * 60_000);
+    // An early (stale) alarm does not lock.
+    expect(await cap.onAlarm!(AUTO_LOCK_ALARM)).toBe(true);
+    expect((await h.listAccounts(undefined)).vault.mode).toBe('unlocked');
+
+    clock += 5 * 60_000;
+    expect(await cap.onAlarm!(AUTO_LOCK_ALARM)).toBe(true);
+    expect((await h.listAccounts(undefined)).vault.mode).toBe('locked');
+    expect((await snapshot()).vault).toBe('locked');
+    expect(await fakeBrowser.storage.session.get([VAULT_SESSION_KEY, LOCK_AT_KEY])).toEqual({});
+
+    // Without the alarm: past the deadline the key is not used.
+    await h.unlockVault('kopi tubruk pagi');
+    clock += 5 * 60_000 + 1;
+    expect(await h.ssoCode({})).toEqual({ ok: false, error: 'vault_err_locked' });
+    expect(await cap.onAlarm!('something-else')).toBe(false);
+  });
+
+  it('survives a service-worker restart while unlocked (key in storage.session), not a browser restart', async () => {
+    const first = await withAccounts();
+    await first.h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    const second = handlersWith(); // a new worker: empty memory, same session storage
+    expect(await second.h.ssoCode({})).toMatchObject({ ok: true, code: referenceTotp(SECRET, clock) });
+    await fakeBrowser.storage.session.clear(); // the browser closed
+    const third = handlersWith();
+    await third.cap.onStartup!();
+    expect(await third.h.ssoCode({})).toEqual({ ok: false, error: 'vault_err_locked' });
+    expect((await snapshot()).vault).toBe('locked');
+  });
+
+  it('a restored backup with another vault locks the vault (the key no longer fits)', async () => {
+    const { h } = await withAccounts();
+    await h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    const service = createService(async () => db, () => new Date(clock), [(d) => accountsCapability(d, fakes())]);
+    const file = await service.handlers.exportBackup(undefined);
+    await h.setVaultPassphrase({ current: 'kopi tubruk pagi', next: 'teh manis sore' });
+    expect(await service.handlers.importBackup(JSON.stringify(file))).toEqual({ ok: true });
+    expect((await snapshot()).vault).toBe('locked');
+    expect(await h.unlockVault('teh manis sore')).toEqual({ ok: false, error: 'vault_err_wrong_passphrase' });
+    expect(await h.unlockVault('kopi tubruk pagi')).toMatchObject({ ok: true });
+    expect((await snapshot()).accounts.map((a) => a.secret).sort()).toEqual([SECRET, SECRET2].sort());
+  });
+});
+
+describe('codes for the SSO page', () => {
+  it('gives the current code and the next one, for the right account', async () => {
+    const { h } = handlersWith();
+    await h.addAccounts({ source: { kind: 'text', text: GITHUB } });
+    await h.addAccounts({ source: { kind: 'text', text: LINK } });
+    await h.addAccounts({ source: { kind: 'text', text: `otpauth://totp/public-siasn:198501012010011002?secret=${SECRET2}&issuer=public-siasn` } });
+    clock = Date.UTC(2026, 10, 30, 0, 0, 28, 500); // 1.5 s left in the step
+    const res = await h.ssoCode({});
+    expect(res).toEqual({
+      ok: true,
+      code: referenceTotp(SECRET, clock),
+      next: referenceTotp(SECRET, clock + 30_000),
+      remainingMs: 1500,
+      issuer: 'public-siasn',
+      account: NIP,
+    });
+    expect(await h.ssoCode({ username: '198501012010011002' })).toMatchObject({ code: referenceTotp(SECRET2, clock), account: '198501012010011002' });
+  });
+
+  it('tells when there is no account', async () => {
+    const { h } = handlersWith();
+    expect(await h.ssoCode({})).toEqual({ ok: false, error: 'mfa_err_no_accounts' });
+  });
+
+  it('pickSsoAccount: asked id, then the user logging in, then the first ASN Digital account, then the first', () => {
+    const list = [
+      { id: 'a', issuer: 'GitHub', account: 'budi' },
+      { id: 'b', issuer: 'public-siasn', account: 'x' },
+      { id: 'c', issuer: 'Public-SIASN', account: 'Budi' },
+    ];
+    expect(pickSsoAccount(list, { accountId: 'a' })?.id).toBe('a');
+    expect(pickSsoAccount(list, { username: ' budi ' })?.id).toBe('c');
+    expect(pickSsoAccount(list, {})?.id).toBe('b');
+    expect(pickSsoAccount([list[0]!], {})?.id).toBe('a');
+    expect(pickSsoAccount([], {})).toBeUndefined();
+  });
+
+  it('saves the activation page account once, a new key for the same name goes first, and returns its code', async () => {
+    const { h } = handlersWith();
+    const first = await h.saveActivationAccount({ dataUrl: qrDataUrl(LINK) });
+    expect(first).toMatchObject({ ok: true, added: true, code: referenceTotp(SECRET, clock), account: NIP });
+    expect(await h.saveActivationAccount({ dataUrl: qrDataUrl(LINK) })).toMatchObject({ ok: true, added: false, code: referenceTotp(SECRET, clock) });
+    expect(await db.count('accounts')).toBe(1);
+    // QR unreadable: the key shown under "Unable to scan?" is used.
+    const second = await h.saveActivationAccount({ dataUrl: qrDataUrl('blank'), keyText: 'GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ', username: NIP });
+    expect(second).toMatchObject({ ok: true, added: true, code: referenceTotp(SECRET2, clock), issuer: 'public-siasn', account: NIP });
+    expect((await snapshot()).accounts.map((a) => a.secret)).toEqual([SECRET2, SECRET]);
+    expect(await h.ssoCode({})).toMatchObject({ code: referenceTotp(SECRET2, clock) });
+    expect(await h.saveActivationAccount({ dataUrl: qrDataUrl('blank') })).toEqual({ ok: false, error: 'otp_err_no_qr' });
+  });
+});
+
+describe('the clock check', () => {
+  const dateHeader = (ms: number) => new Headers({ date: new Date(ms).toUTCString() });
+
+  it('measures the offset at most once an hour and corrects the codes beyond 10 s', async () => {
+    const { h } = handlersWith();
+    await h.addAccounts({ source: { kind: 'text', text: LINK } });
+    fetchReply = async () => ({ headers: dateHeader(clock + 42_000) });
+    const { clock: state } = await h.mfaPopupOpened(undefined);
+    expect(fetches).toHaveLength(1);
+    expect(fetches[0]!.url).toBe('https://sso-siasn.bkn.go.id/');
+    expect(fetches[0]!.init).toMatchObject({ method: 'HEAD', credentials: 'omit', cache: 'no-store' });
+    expect(state.offsetMs! - 42_000).toBeGreaterThanOrEqual(-1000);
+    expect(state.offsetMs! - 42_000).toBeLessThanOrEqual(1000);
+    expect((await snapshot()).clock).toEqual(state);
+    expect(await h.ssoCode({})).toMatchObject({ code: referenceTotp(SECRET, clock + state.offsetMs!) });
+
+    clock += 59 * 60_000;
+    await h.mfaPopupOpened(undefined);
+    expect(fetches).toHaveLength(1);
+    clock += 60_000;
+    await h.mfaPopupOpened(undefined);
+    expect(fetches).toHaveLength(2);
+  });
+
+  it('offline: no error, keeps the last offset, and does not retry before the hour', async () => {
+    const { h } = handlersWith();
+    await fakeBrowser.storage.local.set({ [CLOCK_STORAGE_KEY]: { offsetMs: -15_000, checkedAt: clock - 2 * 3600_000 } });
+    const { clock: state } = await h.mfaPopupOpened(undefined);
+    expect(state).toEqual({ offsetMs: -15_000, checkedAt: clock });
+    await h.mfaPopupOpened(undefined);
+    expect(fetches).toHaveLength(1);
+  });
+
+  it('small offsets are not applied', async () => {
+    const { h } = handlersWith();
+    await h.addAccounts({ source: { kind: 'text', text: LINK } });
+    clock = Date.UTC(2026, 10, 30, 0, 0, 25);
+    fetchReply = async () => ({ headers: dateHeader(clock + 8_000) });
+    await h.mfaPopupOpened(undefined);
+    expect(await h.ssoCode({})).toMatchObject({ code: referenceTotp(SECRET, clock) });
+  });
+});
+
+describe('adding accounts (property)', () => {
+  it('any pasted text adds accounts or answers a known message key, and a refusal changes nothing', async () => {
+    const fc = (await import('fast-check')).default;
+    const { loadMessages } = await import('../../i18n-fake');
+    const keys = new Set(Object.keys(loadMessages('id')));
+    const { h } = handlersWith();
+    await h.addAccounts({ source: { kind: 'text', text: LINK } });
+    const text = fc.oneof(
+      fc.string(),
+      fc.string().map((s) => `otpauth://${s}`),
+      fc.string().map((s) => `otpauth://totp/${s}`),
+      fc.tuple(fc.string(), fc.string()).map(([l, q]) => `otpauth://totp/${encodeURIComponent(l)}?secret=${q}`),
+      fc.base64String().map((b) => `otpauth-migration://offline?data=${b}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(text, async (t) => {
+        const before = await db.count('accounts');
+        const res = await h.addAccounts({ source: { kind: 'text', text: t }, duplicates: 'skip' });
+        if (res.ok) return;
+        expect('error' in res && keys.has(res.error), JSON.stringify(res)).toBe(true);
+        expect(await db.count('accounts')).toBe(before);
+      }),
+      { numRuns: 400 },
+    );
+  }, 60_000);
+});

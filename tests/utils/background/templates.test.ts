@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createService, type Service } from '@/utils/background/service';
+import { openDb, writeSettings, type Db } from '@/utils/db/db';
+import type { TemplateRecord } from '@/utils/db/schema';
+
+let db: Db;
+let service: Service;
+let n = 0;
+beforeEach(async () => {
+  db = await openDb(`bg-templates-test-${n++}`);
+  service = createService(async () => db, () => new Date('2026-03-16T01:00:00Z'));
+});
+afterEach(() => db.close());
+
+const h = () => service.handlers;
+const draft = (over: Record<string, unknown> = {}) => ({
+  name: 'Mengajar', rencanaAksi: 'Pembelajaran', jamMulai: '7.30', jamSelesai: '12:00', kegiatan: 'Mengajar {hari}',
+  realisasi: '2', satuan: '', buktiDukung: '', weekdays: [1, 2, 3, 4, 5], ...over,
+});
+async function create(over: Record<string, unknown> = {}): Promise<TemplateRecord> {
+  const res = await h().saveTemplate(draft(over));
+  if (!res.ok) throw new Error(JSON.stringify(res.errors));
+  return res.template;
+}
+const summary = (list: TemplateRecord[]) => list.map((t) => [t.name, t.order, t.isDefault]);
+const fields = ({ id: _id, ...rest }: TemplateRecord) => rest;
+
+describe('templates capability', () => {
+  it('creates templates: normalised, appended, the first one the default', async () => {
+    const a = await create();
+    expect(a).toMatchObject({ jamMulai: '07:30', realisasi: 2, order: 0, isDefault: true });
+    const b = await create({ name: 'Rapat' });
+    expect(b).toMatchObject({ order: 1, isDefault: false });
+    expect(a.id).not.toBe(b.id);
+    expect(summary(await h().listTemplates(undefined))).toEqual([['Mengajar', 0, true], ['Rapat', 1, false]]);
+  });
+
+  it('refuses an invalid draft with field errors and writes nothing', async () => {
+    await create();
+    const res = await h().saveTemplate(draft({ name: 'Baru', jamMulai: '25:00', realisasi: 0, kegiatan: 'Rapat {tgl}' }));
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.errors.map((e) => [e.field, e.code])).toEqual([
+      ['jamMulai', 'template_error_time_invalid'],
+      ['kegiatan', 'template_error_unknown_variable'],
+      ['realisasi', 'template_error_realisasi_invalid'],
+    ]);
+    expect(await db.count('templates')).toBe(1);
+  });
+
+  it('replaces a template in place; a new default takes over from the old one', async () => {
+    const a = await create();
+    const b = await create({ name: 'Rapat' });
+    const res = await h().saveTemplate({ ...draft({ name: 'Rapat dinas' }), id: b.id, isDefault: true });
+    expect(res).toMatchObject({ ok: true, template: { id: b.id, name: 'Rapat dinas', order: 1, isDefault: true } });
+    expect(summary(await h().listTemplates(undefined))).toEqual([['Mengajar', 0, false], ['Rapat dinas', 1, true]]);
+    // Editing without saying anything about the default keeps it as it was.
+    await h().saveTemplate({ ...draft({ name: 'Mengajar 7A' }), id: a.id });
+    expect(summary(await h().listTemplates(undefined))).toEqual([['Mengajar 7A', 0, false], ['Rapat dinas', 1, true]]);
+  });
+
+  it('duplicates right after the original, never as the default', async () => {
+    const a = await create();
+    await create({ name: 'Rapat' });
+    const list = await h().duplicateTemplate({ id: a.id, nameSuffix: '(salinan)' });
+    expect(summary(list)).toEqual([['Mengajar', 0, true], ['Mengajar (salinan)', 1, false], ['Rapat', 2, false]]);
+    expect(fields(list[1]!)).toEqual({ ...fields(list[0]!), name: 'Mengajar (salinan)', order: 1, isDefault: false });
+    expect(list[1]!.id).not.toBe(a.id);
+  });
+
+  it('moves templates one place, not past either end', async () => {
+    const a = await create({ name: 'A' });
+    await create({ name: 'B' });
+    const c = await create({ name: 'C' });
+    expect(summary(await h().moveTemplate({ id: a.id, direction: 'up' })).map((x) => x[0])).toEqual(['A', 'B', 'C']);
+    expect(summary(await h().moveTemplate({ id: a.id, direction: 'down' })).map((x) => x[0])).toEqual(['B', 'A', 'C']);
+    expect(summary(await h().moveTemplate({ id: c.id, direction: 'up' }))).toEqual([['B', 0, false], ['C', 1, false], ['A', 2, true]]);
+    expect(summary(await h().moveTemplate({ id: c.id, direction: 'down' })).map((x) => x[0])).toEqual(['B', 'A', 'C']);
+  });
+
+  it('deleting the default makes the first remaining template the default', async () => {
+    await create({ name: 'A' });
+    const b = await create({ name: 'B' });
+    await create({ name: 'C' });
+    await h().setDefaultTemplate(b.id);
+    const list = await h().deleteTemplate(b.id);
+    expect(summary(list)).toEqual([['A', 0, true], ['C', 1, false]]);
+    expect(summary(await h().listTemplates(undefined))).toEqual(summary(list));
+  });
+
+  it('imports all rows of a CSV after the existing templates, or none when one row is wrong', async () => {
+    await create({ name: 'Lama' });
+    const bad = 'Rencana Aksi;Tanggal;Jam Mulai;Jam Selesai;Kegiatan Harian;Realisasi;Satuan;Bukti Dukung\n'
+      + 'Rapat;;13:00;14:00;Rapat;1;;\n'
+      + 'Rapat;;25:00;14:00;Rapat;1;;\n'
+      + 'Rapat;;13:00;14:00;Rapat;0;;\n';
+    const res = await h().importTemplatesCsv(bad);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [3, 'Jam Mulai', 'template_error_time_invalid'],
+      [4, 'Realisasi', 'template_error_realisasi_invalid'],
+    ]);
+    expect(summary(await h().listTemplates(undefined))).toEqual([['Lama', 0, true]]);
+
+    const good = bad.split('\n').slice(0, 2).join('\n') + '\nPiket;;06:45;07:15;Piket pagi;1;;\n';
+    expect(await h().importTemplatesCsv(good)).toEqual({ ok: true, count: 2, ignoredColumns: [] });
+    expect(summary(await h().listTemplates(undefined))).toEqual([['Lama', 0, true], ['Rapat', 1, false], ['Piket pagi', 2, false]]);
+  });
+
+  it('gives rows without Hari or Tanggal the working week of the settings', async () => {
+    const csv = 'Rencana Aksi;Jam Mulai;Jam Selesai;Kegiatan Harian;Realisasi\nRapat;13:00;14:00;Rapat;1\n';
+    await h().importTemplatesCsv(csv);
+    await writeSettings(db, { workWeek: 6 });
+    await h().importTemplatesCsv(csv);
+    expect((await h().listTemplates(undefined)).map((t) => t.weekdays)).toEqual([[1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6]]);
+  });
+
+  it('round-trips every template through export, delete all, import', async () => {
+    const text = fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.replace(/[{}\s]/g, 'x'));
+    const time = fc.tuple(fc.integer({ min: 0, max: 22 }), fc.integer({ min: 0, max: 59 }))
+      .map(([hh, mm]) => `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`);
+    const template = fc.record({
+      name: text, rencanaAksi: text, jamMulai: time, kegiatan: text, satuan: fc.constantFrom('', 'Jam', 'Laporan {bulan}'),
+      realisasi: fc.integer({ min: 1, max: 500 }),
+      buktiDukung: fc.constantFrom('', 'https://drive.google.com/x?a=1;b=2', 'https://example.id/{tanggal_iso}'),
+      weekdays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(template, { minLength: 1, maxLength: 4 }), async (drafts) => {
+      await db.clear('templates');
+      for (const d of drafts) {
+        // One hour later, capped at 23:59: always after the start.
+        const [hh, mm] = d.jamMulai.split(':').map(Number);
+        const end = hh! === 22 ? `23:${String(mm).padStart(2, '0')}` : `${String(hh! + 1).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+        await create({ ...d, jamSelesai: end });
+      }
+      const before = await h().listTemplates(undefined);
+      const csv = await h().exportTemplatesCsv(undefined);
+      for (const t of before) await h().deleteTemplate(t.id);
+      expect(await h().listTemplates(undefined)).toEqual([]);
+      expect(await h().importTemplatesCsv(csv)).toMatchObject({ ok: true, count: before.length });
+      expect((await h().listTemplates(undefined)).map(fields)).toEqual(before.map(fields));
+    }), { numRuns: 25 });
+  });
+});

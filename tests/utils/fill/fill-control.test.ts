@@ -1,0 +1,176 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { FillControl } from '@/components/FillControl';
+import { createFillSession } from '@/utils/fill/fill-modal';
+import { startFiller } from '@/utils/fill/start';
+import { CONTROL_HOST } from '@/utils/fill/mount-control';
+import { createService, registerHandlers } from '@/utils/background/service';
+import { removeAllListeners } from '@/utils/messaging/protocol';
+import { openDb } from '@/utils/db/db';
+import type { TemplateRecord } from '@/utils/db/schema';
+import { footerButton, loadReplica, openModal, replica, tick } from './replica';
+
+const WEEKDAYS: TemplateRecord = {
+  id: 't-weekdays', name: 'Mengajar', rencanaAksi: 'Melaksanakan pembelajaran tatap muka', jamMulai: '07:30', jamSelesai: '09:00',
+  kegiatan: 'Mengajar {hari}', realisasi: 2, satuan: '', buktiDukung: '', weekdays: [1, 2, 3, 4, 5], isDefault: true, order: 0,
+};
+const SATURDAY: TemplateRecord = {
+  ...WEEKDAYS, id: 't-sabtu', name: 'Ekstrakurikuler', rencanaAksi: 'Rencana yang sudah dihapus', kegiatan: 'Pramuka', realisasi: 1, weekdays: [6], isDefault: false, order: 1,
+};
+
+const byText = (root: ParentNode, selector: string, text: string) =>
+  [...root.querySelectorAll<HTMLElement>(selector)].find((el) => el.textContent?.trim() === text);
+
+async function until<T>(f: () => T | null | undefined | false | Promise<T | null | undefined | false>, ms = 3000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await tick(5);
+  }
+}
+
+/** The control on the replica's modal, with a session whose today is `today`. */
+async function control(templates: TemplateRecord[] | null, today = '2026-11-27') {
+  loadReplica();
+  const modal = await openModal();
+  const session = createFillSession(modal, () => '2026-11-27', () => performance.now());
+  const saveTemplate = vi.fn(async (t: TemplateRecord) => t);
+  const root = FillControl({ templates, today, session, saveTemplate });
+  // In a shadow root, as mounted on the site: the form's own labels are all the page sees.
+  const host = document.createElement('div');
+  host.attachShadow({ mode: 'open' }).append(root);
+  modal.querySelector('.modal-body')!.prepend(host);
+  const button = (name: string) => byText(root, 'button', name);
+  const done = (state = 'done') => until(() => root.getAttribute('data-state') === state);
+  return { modal, root, session, saveTemplate, button, done };
+}
+
+describe('FillControl', () => {
+  it('preselects the template for today, fills from the chosen one and says so', async () => {
+    const c = await control([WEEKDAYS, SATURDAY], '2026-11-28'); // a Saturday
+    const select = c.root.querySelector<HTMLSelectElement>('select#fc-template')!;
+    expect(select.value).toBe('t-sabtu');
+    expect(c.root.querySelector('label[for="fc-template"]')?.textContent).toBe('Template');
+    expect(c.root.getAttribute('aria-label')).toBe('Isi dari template (Asisten e-Kinerja)');
+    expect(c.button('Urungkan')?.hidden).toBe(true);
+
+    select.value = 't-weekdays';
+    c.button('Isi dari template')!.click();
+    await c.done();
+    expect(replica().state()).toMatchObject({ rencanaAksi: WEEKDAYS.rencanaAksi, tanggal: '2026-11-27', kegiatan: 'Mengajar Jumat', realisasi: 2 });
+    expect(c.root.querySelector('[role="status"]')?.textContent).toBe('Terisi untuk Jumat, 27 November 2026. Periksa isinya, lalu klik OK.');
+    expect(Number(c.root.getAttribute('data-fill-ms'))).toBeGreaterThan(0);
+    expect(c.button('Urungkan')?.hidden).toBe(false);
+
+    c.button('Urungkan')!.click();
+    await c.done('undone');
+    expect(replica().state()).toMatchObject({ rencanaAksi: null, tanggal: null, kegiatan: '', realisasi: '' });
+    expect(c.root.querySelector('[role="status"]')?.textContent).toBe('Isian dikembalikan seperti semula.');
+    expect(c.button('Urungkan')?.hidden).toBe(true);
+  });
+
+  it('asks before overwriting; "Batal" fills nothing, "Lewati" keeps the user\'s text', async () => {
+    const c = await control([WEEKDAYS]);
+    const kegiatan = c.modal.querySelector<HTMLInputElement>('[name="kegiatan"]')!;
+    kegiatan.value = 'Rapat guru';
+    kegiatan.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+
+    c.button('Isi dari template')!.click();
+    await c.done('confirm');
+    const ask = c.root.querySelector('[role="alertdialog"]')!;
+    expect(ask.getAttribute('aria-label')).toBe('Kolom ini sudah Anda isi. Timpa dengan isi template?');
+    expect([...ask.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['KEGIATAN HARIAN: “Rapat guru”']);
+    byText(ask, 'button', 'Batal')!.click();
+    await c.done('ready');
+    expect(replica().state()).toMatchObject({ rencanaAksi: null, kegiatan: 'Rapat guru' });
+
+    c.button('Isi dari template')!.click();
+    await c.done('confirm');
+    byText(c.root, 'button', 'Lewati')!.click();
+    await c.done();
+    expect(replica().state()).toMatchObject({ rencanaAksi: WEEKDAYS.rencanaAksi, kegiatan: 'Rapat guru' });
+    expect(c.root.querySelector('[role="status"]')?.textContent).toContain('Tidak ditimpa: KEGIATAN HARIAN.');
+  });
+
+  it('lets the user pick an unknown Rencana Aksi from the site\'s options and remembers it in the template', async () => {
+    const c = await control([SATURDAY], '2026-11-28');
+    c.button('Isi dari template')!.click();
+    await c.done();
+    expect(c.root.textContent).toContain('Rencana Aksi “Rencana yang sudah dihapus” dari template tidak ada di pilihan situs. Pilih yang sesuai:');
+    const pick = c.root.querySelector<HTMLSelectElement>('select#fc-rencana-aksi')!;
+    expect(pick.options).toHaveLength(6);
+    pick.value = 'Mengelola administrasi kepegawaian';
+    const remember = c.root.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    expect(remember.checked).toBe(true);
+    expect(remember.parentElement?.textContent).toBe('Ingat pilihan ini di template “Ekstrakurikuler”');
+    c.button('Pakai Rencana Aksi ini')!.click();
+    await until(() => c.saveTemplate.mock.calls.length > 0 && c.root.querySelector('select#fc-rencana-aksi') === null);
+    expect(c.saveTemplate).toHaveBeenCalledWith({ ...SATURDAY, rencanaAksi: 'Mengelola administrasi kepegawaian' });
+    expect(replica().state()).toMatchObject({ rencanaAksi: 'Mengelola administrasi kepegawaian', satuan: 'Dokumen', kegiatan: 'Pramuka' });
+    expect(c.root.querySelector('[role="status"]')?.textContent).toBe('Rencana Aksi dipilih dan disimpan di template “Ekstrakurikuler”.');
+  });
+
+  it('does not save the template when the user unticks "remember"', async () => {
+    const c = await control([SATURDAY], '2026-11-28');
+    c.button('Isi dari template')!.click();
+    await c.done();
+    c.root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked = false;
+    c.button('Pakai Rencana Aksi ini')!.click();
+    await until(() => c.root.querySelector('[role="status"]')?.textContent === 'Rencana Aksi dipilih.');
+    expect(c.saveTemplate).not.toHaveBeenCalled();
+    expect(replica().state()?.rencanaAksi).toBe('Menyusun laporan kinerja bulanan');
+  });
+
+  it('explains when there are no templates, or when the extension does not answer', async () => {
+    let c = await control([]);
+    expect(c.root.textContent).toContain('Belum ada template Progres Harian.');
+    expect(c.button('Isi dari template')).toBeUndefined();
+    c = await control(null);
+    expect(c.root.textContent).toContain('Layanan latar ekstensi tidak menjawab.');
+  });
+});
+
+describe('startFiller (content script) with the real background handlers', () => {
+  let stop: AbortController | undefined;
+  afterEach(() => {
+    stop?.abort();
+    removeAllListeners();
+  });
+
+  it('mounts the control in a shadow root when the modal opens, fills, and records the observed save in the user\'s zone', async () => {
+    const db = await openDb(`fill-control-${Math.random()}`);
+    const service = createService(async () => db);
+    registerHandlers(service);
+    await service.handlers.saveSettings({ zone: 'Asia/Jayapura' });
+    await service.handlers.saveTemplate({ ...WEEKDAYS, weekdays: [1, 2, 3, 4, 5, 6, 7] });
+
+    loadReplica('date=2026-10-05');
+    stop = new AbortController();
+    const ctx = {
+      signal: stop.signal,
+      addEventListener: (target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler, { signal: stop!.signal }),
+    } as unknown as ContentScriptContext;
+    startFiller(ctx);
+    await tick(20);
+    expect(document.querySelector(CONTROL_HOST)).toBeNull(); // nothing until the modal opens
+
+    const modal = await openModal();
+    const host = await until(() => modal.querySelector(`.modal-body > ${CONTROL_HOST}`));
+    const root = host.shadowRoot!.querySelector<HTMLElement>('.fc')!;
+    expect(host.shadowRoot!.querySelector('style')?.textContent).toContain(':host{all:initial');
+    byText(root, 'button', 'Isi dari template')!.click();
+    await until(() => root.getAttribute('data-state') === 'done');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    expect(replica().state()?.tanggal).toBe(today);
+
+    footerButton(modal, 'OK').click();
+    await until(() => !modal.classList.contains('show'));
+    expect(host.isConnected).toBe(false); // the control goes with the modal
+    const report = await until(() => db.get('reports', today));
+    expect(report).toMatchObject({ date: today, status: 'reported', source: 'observed' });
+    db.close();
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The popup's ready-to-use picture of the MFA accounts. The background writes it to
+ * chrome.storage.session (trusted extension contexts only, memory only, gone when the browser
+ * closes) whenever accounts, the vault or the clock check change; the popup reads it straight
+ * from there — no round trip to a sleeping service worker — and computes the codes itself.
+ *
+ * Secrets are in it only while they are usable anyway: without a passphrase (they are plain in
+ * IndexedDB then) or while the vault is unlocked (the key is in storage.session then). Locked,
+ * it lists the accounts without secrets.
+ *
+ * Small imports only: the popup's first script stays small.
+ */
+import type { AccountRecord } from '../db/schema';
+import { ASN_DIGITAL_ISSUER } from '../totp/duplicates';
+import type { VaultMode } from './vault';
+
+export const SNAPSHOT_KEY = 'mfaSnapshot';
+/** Performance mark: the popup shows the codes (bench/mfa.ts). */
+export const POPUP_CODES_MARK = 'ekinerja:popup-codes';
+/** Offsets up to this are normal (the Date header has whole seconds); beyond it codes are corrected. */
+export const CLOCK_TOLERANCE_MS = 10_000;
+
+export type SnapshotAccount = Pick<AccountRecord, 'id' | 'issuer' | 'account' | 'algorithm' | 'digits' | 'period' | 'pinned' | 'order'> & {
+  /** Base32, absent while locked. */
+  secret?: string;
+};
+
+export interface ClockState {
+  /** Server time − this computer's time, ms; null when never measured (offline, no check yet). */
+  offsetMs: number | null;
+  /** When it was last measured or tried (Unix ms). */
+  checkedAt: number | null;
+}
+
+export interface CodesSnapshot {
+  vault: VaultMode;
+  /** In display order (pinned, then ASN Digital, then the user's order). */
+  accounts: SnapshotAccount[];
+  clock: ClockState;
+}
+
+/** The correction applied to the codes: the measured offset when it exceeds the tolerance, else 0. */
+export function appliedOffset(clock: ClockState | null | undefined): number {
+  const off = clock?.offsetMs;
+  return typeof off === 'number' && Math.abs(off) > CLOCK_TOLERANCE_MS ? off : 0;
+}
+
+/**
+ * The group of the display order an account is in (utils/totp/duplicates.ts sortAccounts):
+ * pinned, then ASN Digital, then the rest. Moving up and down stays within a group; pinning is
+ * how an account goes above the ASN Digital one.
+ */
+export function displayGroup(a: Pick<AccountRecord, 'pinned' | 'issuer'>): number {
+  return (a.pinned ? 0 : 2) + (a.issuer.trim().toLowerCase() === ASN_DIGITAL_ISSUER ? 0 : 1);
+}
+
+/** Whether the account at `i` of the display order can move up / down. */
+export function canMove(list: readonly Pick<AccountRecord, 'pinned' | 'issuer'>[], i: number, direction: 'up' | 'down'): boolean {
+  const j = direction === 'up' ? i - 1 : i + 1;
+  return j >= 0 && j < list.length && displayGroup(list[j]!) === displayGroup(list[i]!);
+}

@@ -1,0 +1,314 @@
+/**
+ * The vault: an optional passphrase that encrypts every MFA secret at rest (utils/vault/crypto.ts
+ * does the cryptography). Runs in the background only.
+ *
+ * - No passphrase: accounts keep `secret` (plain base32); no 'vault' record.
+ * - Passphrase set: accounts keep `sealed` (AES-GCM, a fresh IV per record); the 'vault' record
+ *   holds the salt, the iteration count and a verifier (tells a right passphrase from a wrong one).
+ * - Unlocked: the derived key lives in this worker's memory and in chrome.storage.session (so a
+ *   service-worker restart does not lock; both are gone when the browser closes). Nothing secret
+ *   ever goes to storage.local or IndexedDB in the clear.
+ * - Auto-lock: the key is forgotten after `autoLockMinutes` without use — an alarm, and a check of
+ *   the deadline on every use in case the alarm is late.
+ * - Setting, changing or removing the passphrase rewrites every account and the vault record in
+ *   one IndexedDB transaction: all of it lands, or none.
+ */
+import { browser } from 'wxt/browser';
+import type { Db } from '../db/db';
+import { VAULT_KEY, type AccountRecord, type StoredAccountRecord, type VaultRecord } from '../db/schema';
+import {
+  VAULT_ITERATIONS,
+  VaultError,
+  base64ToBytes,
+  bytesToBase64,
+  checkVerifier,
+  decryptSecret,
+  encryptSecret,
+  makeVerifier,
+  newSalt,
+} from './crypto';
+
+export const AUTO_LOCK_ALARM = 'vault-auto-lock';
+export const DEFAULT_AUTO_LOCK_MINUTES = 15;
+export const MIN_AUTO_LOCK_MINUTES = 1;
+export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
+/** storage.session key of the unlocked key (trusted extension contexts only). */
+export const VAULT_SESSION_KEY = 'vaultKey';
+/** storage.session key of the auto-lock deadline (ms), read by the popup with its snapshot. */
+export const LOCK_AT_KEY = 'mfaLockAt';
+
+export type VaultMode = 'none' | 'locked' | 'unlocked';
+
+export interface VaultState {
+  mode: VaultMode;
+  autoLockMinutes: number;
+  /** When the key will be forgotten (Unix ms) while unlocked. */
+  lockAt: number | null;
+}
+
+interface SessionKey {
+  /** The raw AES key, base64. */
+  raw: string;
+  /** The verifier's ciphertext: which vault record this key belongs to. */
+  verifier: string;
+  lockAt: number;
+}
+
+export interface VaultDeps {
+  db: () => Promise<Db>;
+  now: () => Date;
+  /** PBKDF2 iterations for new passphrases; only tests lower it. */
+  iterations?: number;
+}
+
+/**
+ * Passphrase → the raw 256-bit key. Same bits as crypto.ts's deriveKey (PBKDF2-SHA-256 → the
+ * first 256 bits are the AES-256 key), but kept as bytes so that the unlocked key can sit in
+ * storage.session across service-worker restarts.
+ */
+export async function deriveKeyBytes(passphrase: string, salt: string, iterations: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (passphrase === '') throw new VaultError('vault_err_empty_passphrase');
+  if (!Number.isSafeInteger(iterations) || iterations < 1) throw new VaultError('vault_err_corrupt', `iterations ${iterations}`);
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: base64ToBytes(salt), iterations }, material, 256);
+  return new Uint8Array(bits);
+}
+
+/** Raw key bytes → a non-extractable AES-GCM key. */
+export function importKeyBytes(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+export function isVaultRecord(v: unknown): v is VaultRecord {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  const box = r.verifier as Record<string, unknown> | null | undefined;
+  return (
+    typeof r.salt === 'string' &&
+    typeof r.iterations === 'number' &&
+    Number.isSafeInteger(r.iterations) &&
+    r.iterations >= 1 &&
+    typeof box === 'object' &&
+    box !== null &&
+    typeof box.iv === 'string' &&
+    typeof box.ct === 'string' &&
+    typeof r.autoLockMinutes === 'number' &&
+    Number.isFinite(r.autoLockMinutes) &&
+    r.autoLockMinutes > 0
+  );
+}
+
+/** An operation needs the key and the vault is locked; `code` is an i18n message key. */
+export class VaultLockedError extends Error {
+  override readonly name = 'VaultLockedError';
+  readonly code = 'vault_err_locked';
+}
+
+/** The stored account's secret: the plain one, or opened with `key` (VaultLockedError without one). */
+export async function openSecret(record: StoredAccountRecord, key: CryptoKey | null): Promise<string> {
+  if (typeof record.secret === 'string') return record.secret;
+  if (!record.sealed) throw new VaultError('vault_err_corrupt', `account ${record.id} has no secret`);
+  if (!key) throw new VaultLockedError('vault_err_locked');
+  return decryptSecret(key, record.sealed);
+}
+
+/** The account as stored: its secret sealed with `key`, or plain when there is no passphrase. */
+export async function storeSecret(account: AccountRecord, key: CryptoKey | null): Promise<StoredAccountRecord> {
+  const { secret, ...rest } = account;
+  return key ? { ...rest, sealed: await encryptSecret(key, secret) } : { ...rest, secret };
+}
+
+export interface Vault {
+  record(): Promise<VaultRecord | null>;
+  state(): Promise<VaultState>;
+  /** The key while unlocked; null when locked or without a passphrase. Locks when the deadline passed. */
+  key(): Promise<CryptoKey | null>;
+  /** Checks the passphrase and keeps the key. VaultError 'vault_err_wrong_passphrase'; nothing changes then. */
+  unlock(passphrase: string): Promise<void>;
+  lock(): Promise<void>;
+  /** Use: pushes the auto-lock deadline forward (while unlocked). */
+  touch(): Promise<void>;
+  /**
+   * Sets (vault without passphrase), changes or removes (`next` null) the passphrase; every
+   * account is rewritten in the same transaction as the vault record. `current` is required
+   * whenever a passphrase is set, even while unlocked.
+   */
+  setPassphrase(current: string | null, next: string | null): Promise<void>;
+  setAutoLock(minutes: number): Promise<void>;
+  /** Forgets the key when the stored vault record is not the one it was derived for (after a restore). */
+  sync(): Promise<void>;
+  /** Handles the auto-lock alarm; true when it was ours. */
+  alarm(name: string): Promise<boolean>;
+}
+
+export function createVault({ db, now, iterations = VAULT_ITERATIONS }: VaultDeps): Vault {
+  let memory: { key: CryptoKey; verifier: string; lockAt: number } | null = null;
+
+  const record = async (): Promise<VaultRecord | null> => {
+    const r = await (await db()).get('vault', VAULT_KEY);
+    return isVaultRecord(r) ? r : null;
+  };
+
+  const forget = async (): Promise<void> => {
+    memory = null;
+    await browser.storage.session.remove([VAULT_SESSION_KEY, LOCK_AT_KEY]);
+    await browser.alarms.clear(AUTO_LOCK_ALARM);
+  };
+
+  const keep = async (raw: Uint8Array<ArrayBuffer>, rec: VaultRecord): Promise<CryptoKey> => {
+    const key = await importKeyBytes(raw);
+    const lockAt = now().getTime() + rec.autoLockMinutes * 60_000;
+    memory = { key, verifier: rec.verifier.ct, lockAt };
+    const session: SessionKey = { raw: bytesToBase64(raw), verifier: rec.verifier.ct, lockAt };
+    await browser.storage.session.set({ [VAULT_SESSION_KEY]: session, [LOCK_AT_KEY]: lockAt });
+    await browser.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
+    return key;
+  };
+
+  const current = async (): Promise<{ key: CryptoKey; verifier: string; lockAt: number } | null> => {
+    if (!memory) {
+      const stored = (await browser.storage.session.get(VAULT_SESSION_KEY))[VAULT_SESSION_KEY] as SessionKey | undefined;
+      if (stored && typeof stored.raw === 'string') {
+        try {
+          memory = { key: await importKeyBytes(base64ToBytes(stored.raw)), verifier: stored.verifier, lockAt: stored.lockAt };
+        } catch {
+          await forget();
+          return null;
+        }
+      }
+    }
+    if (memory && now().getTime() >= memory.lockAt) {
+      await forget();
+      return null;
+    }
+    return memory;
+  };
+
+  const state = async (): Promise<VaultState> => {
+    const rec = await record();
+    if (!rec) return { mode: 'none', autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, lockAt: null };
+    const cur = await current();
+    const unlocked = cur !== null && cur.verifier === rec.verifier.ct;
+    return { mode: unlocked ? 'unlocked' : 'locked', autoLockMinutes: rec.autoLockMinutes, lockAt: unlocked ? cur.lockAt : null };
+  };
+
+  /** The key of `rec` from `passphrase`, or VaultError 'vault_err_wrong_passphrase'. */
+  const checked = async (passphrase: string, rec: VaultRecord): Promise<{ raw: Uint8Array<ArrayBuffer>; key: CryptoKey }> => {
+    if (passphrase === '') throw new VaultError('vault_err_empty_passphrase');
+    const raw = await deriveKeyBytes(passphrase, rec.salt, rec.iterations);
+    const key = await importKeyBytes(raw);
+    await checkVerifier(key, rec.verifier);
+    return { raw, key };
+  };
+
+  return {
+    record,
+    state,
+    async key() {
+      const rec = await record();
+      if (!rec) return null;
+      const cur = await current();
+      return cur && cur.verifier === rec.verifier.ct ? cur.key : null;
+    },
+    async unlock(passphrase) {
+      const rec = await record();
+      if (!rec) return;
+      const { raw } = await checked(passphrase, rec);
+      await keep(raw, rec);
+    },
+    lock: forget,
+    async touch() {
+      const rec = await record();
+      const cur = await current();
+      if (!rec || !cur || cur.verifier !== rec.verifier.ct) return;
+      const lockAt = now().getTime() + rec.autoLockMinutes * 60_000;
+      memory = { ...cur, lockAt };
+      const stored = (await browser.storage.session.get(VAULT_SESSION_KEY))[VAULT_SESSION_KEY] as SessionKey | undefined;
+      if (stored) await browser.storage.session.set({ [VAULT_SESSION_KEY]: { ...stored, lockAt }, [LOCK_AT_KEY]: lockAt });
+      await browser.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
+    },
+    async setPassphrase(currentPassphrase, next) {
+      if (next !== null && next === '') throw new VaultError('vault_err_empty_passphrase');
+      const d = await db();
+      const rec = await record();
+      let oldKey: CryptoKey | null = null;
+      if (rec) {
+        if (currentPassphrase === null) throw new VaultError('vault_err_wrong_passphrase', 'current passphrase missing');
+        oldKey = (await checked(currentPassphrase, rec)).key;
+      } else if (next === null) {
+        return; // no passphrase to remove
+      }
+      // Everything that needs crypto happens before the write transaction (IndexedDB commits a
+      // transaction that waits on anything else).
+      const accounts = await d.getAll('accounts');
+      const plain = await Promise.all(accounts.map(async (a) => ({ ...a, secret: await openSecret(a, oldKey) })));
+      let nextRecord: VaultRecord | null = null;
+      let nextRaw: Uint8Array<ArrayBuffer> | null = null;
+      let nextKey: CryptoKey | null = null;
+      if (next !== null) {
+        const salt = newSalt();
+        nextRaw = await deriveKeyBytes(next, salt, iterations);
+        nextKey = await importKeyBytes(nextRaw);
+        nextRecord = {
+          salt,
+          iterations,
+          verifier: await makeVerifier(nextKey),
+          autoLockMinutes: rec?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES,
+        };
+      }
+      const rewritten: StoredAccountRecord[] = [];
+      for (const { sealed: _old, ...a } of plain) rewritten.push(await storeSecret(a, nextKey));
+      const tx = d.transaction(['accounts', 'vault'], 'readwrite');
+      const writes: Promise<unknown>[] = [];
+      try {
+        // Accounts added meanwhile cannot exist: the capability runs vault changes one at a time.
+        writes.push(tx.objectStore('accounts').clear());
+        for (const a of rewritten) writes.push(tx.objectStore('accounts').put(a));
+        writes.push(nextRecord ? tx.objectStore('vault').put(nextRecord, VAULT_KEY) : tx.objectStore('vault').delete(VAULT_KEY));
+        await Promise.all([...writes, tx.done]);
+      } catch (err) {
+        try { tx.abort(); } catch { /* already finished */ }
+        await Promise.allSettled([...writes, tx.done]);
+        throw err;
+      }
+      if (nextRecord && nextRaw) await keep(nextRaw, nextRecord);
+      else await forget();
+    },
+    async setAutoLock(minutes) {
+      if (!Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_AUTO_LOCK_MINUTES) throw new RangeError(`auto-lock ${minutes}`);
+      const d = await db();
+      const tx = d.transaction('vault', 'readwrite');
+      const rec = await tx.store.get(VAULT_KEY);
+      if (!isVaultRecord(rec)) {
+        await tx.done;
+        return;
+      }
+      await tx.store.put({ ...rec, autoLockMinutes: minutes }, VAULT_KEY);
+      await tx.done;
+      const cur = await current();
+      if (cur && cur.verifier === rec.verifier.ct) {
+        const lockAt = now().getTime() + minutes * 60_000;
+        memory = { ...cur, lockAt };
+        const stored = (await browser.storage.session.get(VAULT_SESSION_KEY))[VAULT_SESSION_KEY] as SessionKey | undefined;
+        if (stored) await browser.storage.session.set({ [VAULT_SESSION_KEY]: { ...stored, lockAt }, [LOCK_AT_KEY]: lockAt });
+        await browser.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
+      }
+    },
+    async sync() {
+      const rec = await record();
+      const cur = await current();
+      if (cur && (!rec || cur.verifier !== rec.verifier.ct)) await forget();
+    },
+    async alarm(name) {
+      if (name !== AUTO_LOCK_ALARM) return false;
+      const cur = await current();
+      // A late alarm from an earlier deadline must not lock a vault that was used since.
+      if (cur && now().getTime() < cur.lockAt) {
+        await browser.alarms.create(AUTO_LOCK_ALARM, { when: cur.lockAt });
+        return true;
+      }
+      await forget();
+      return true;
+    },
+  };
+}
