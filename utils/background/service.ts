@@ -43,11 +43,14 @@ export function createService(
   now: () => Date = () => new Date(),
   factories: readonly CapabilityFactory[] = CAPABILITIES,
 ): Service {
-  const refresh = async (): Promise<StatusSnapshot> => {
+  const current = async () => {
     const d = await db();
     const [settings, records] = await Promise.all([readSettings(d), loadRecords(d)]);
     const t = now();
-    const status = statusSnapshot({ now: t, settings, ...records });
+    return { t, settings, records, status: statusSnapshot({ now: t, settings, ...records }) };
+  };
+  const refresh = async (): Promise<StatusSnapshot> => {
+    const { t, settings, records, status } = await current();
     await Promise.all([showMissedCount(status.missed.length), scheduleDayChange(t, settings)]);
     for (const c of capabilities) await c.onRefresh?.({ now: t, settings, ...records, status });
     return status;
@@ -82,7 +85,11 @@ export function createService(
       return { ok: true };
     },
     async getStatus() {
-      return popupStatus(await refresh());
+      // Answer the popup first; the badge and alarms catch up right after (a day may have
+      // changed while the worker slept).
+      const { status } = await current();
+      void refresh().catch(() => undefined);
+      return popupStatus(status);
     },
     async setReport({ date, status }) {
       await putReport(await db(), date, status, 'manual', now());

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, readSettings, writeSettings, type Db } from '@/utils/db/db';
 import { createService, type Service } from '@/utils/background/service';
@@ -29,7 +29,8 @@ describe('background service', () => {
     // Workdays 2–24 November before the 25th: 17.
     let status = await service.handlers.getStatus(undefined);
     expect(status.missed).toHaveLength(17);
-    expect(await badge()).toBe('17');
+    // getStatus answers first and updates the badge right after.
+    await vi.waitFor(async () => expect(await badge()).toBe('17'));
 
     status = await service.handlers.setReport({ date: '2026-11-24', status: 'reported' });
     expect(status.missed).not.toContain('2026-11-24');
