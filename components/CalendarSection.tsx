@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n/i18n';
-import { ZONES, type Settings, type SettingsPatch, type ZoneChoice } from '@/utils/settings/settings';
+import { ZONES, ZONE_LABEL, type Settings, type SettingsPatch, type ZoneChoice } from '@/utils/settings/settings';
 import { sendMessage, type CalendarData, type SaveSettingsResult } from '@/utils/messaging/protocol';
 import { calendarConfig, reportedDates } from '@/utils/calendar/status';
 import { missedDays } from '@/utils/calendar/missed-days';
@@ -17,12 +17,6 @@ export interface Props {
   save: (patch: SettingsPatch) => Promise<SaveSettingsResult>;
 }
 
-const ZONE_LABEL = {
-  browser: 'zone_browser',
-  'Asia/Jakarta': 'zone_wib',
-  'Asia/Makassar': 'zone_wita',
-  'Asia/Jayapura': 'zone_wit',
-} as const satisfies Record<ZoneChoice, string>;
 
 /** "Kalender & Cuti": zone, working week, counting start, the month calendar and days off. */
 export function CalendarSection({ settings, save }: Props) {

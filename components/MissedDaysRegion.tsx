@@ -20,7 +20,7 @@ export function MissedDaysRegion({ status, mark }: Props) {
     <Region id="missed" title={t('popup_missed_title')}>
       <p class={`missed-count ${status.risk}`}>
         {count === 0
-          ? t('popup_missed_none')
+          ? sinceMonthStart ? t('popup_missed_none') : t('popup_missed_none_since', formatLongDate(status.from, locale))
           : sinceMonthStart
             ? t('popup_missed_count', String(count))
             : t('popup_missed_since', [String(count), formatLongDate(status.from, locale)])}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, uiLocale, type MessageKey } from '@/utils/i18n/i18n';
-import type { Settings, SettingsPatch, SettingsProblem, ZoneChoice } from '@/utils/settings/settings';
+import { ZONE_LABEL, type Settings, type SettingsPatch, type SettingsProblem, type ZoneChoice } from '@/utils/settings/settings';
 import { sendMessage, type SaveSettingsResult } from '@/utils/messaging/protocol';
 import type { ReminderStatus } from '@/utils/messaging/reminders';
 import {
@@ -17,12 +17,6 @@ export interface Props {
   now?: () => Date;
 }
 
-const ZONE_LABEL = {
-  browser: 'zone_browser',
-  'Asia/Jakarta': 'zone_wib',
-  'Asia/Makassar': 'zone_wita',
-  'Asia/Jayapura': 'zone_wit',
-} as const satisfies Record<ZoneChoice, MessageKey>;
 
 function zoneName(zone: ZoneChoice): string {
   if (zone !== 'browser') return t(ZONE_LABEL[zone]);

@@ -6,6 +6,14 @@ import { checkReminderSettings, DEFAULT_REMINDER_SETTINGS, withReminderDefaults,
 export const ZONES = ['browser', 'Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export type ZoneChoice = (typeof ZONES)[number];
 
+/** The message key naming each zone choice in the UI. */
+export const ZONE_LABEL = {
+  browser: 'zone_browser',
+  'Asia/Jakarta': 'zone_wib',
+  'Asia/Makassar': 'zone_wita',
+  'Asia/Jayapura': 'zone_wit',
+} as const satisfies Record<ZoneChoice, string>;
+
 export interface Settings {
   /** Time zone used for "today" and every schedule: the browser's, or WIB / WITA / WIT. */
   zone: ZoneChoice;
