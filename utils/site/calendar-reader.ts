@@ -28,6 +28,12 @@ const MONTHS: Record<string, number> = {};
   ['september', 'sep'], ['oktober', 'october', 'okt', 'oct'], ['november', 'nov'], ['desember', 'december', 'des', 'dec'],
 ].forEach((names, i) => names.forEach((n) => { MONTHS[n] = i + 1; }));
 
+/** A month's name, full or abbreviated ("Des", "Agu"), in Indonesian or English. */
+const isMonthName = (word: string) => {
+  const w = word.toLowerCase();
+  return MONTHS[w] !== undefined || Object.keys(MONTHS).some((name) => name.length > 3 && name.startsWith(w) && w.length >= 3);
+};
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -54,11 +60,14 @@ export function readCalendar(doc: ParentNode): CalendarReading {
   const has = (c: Element) => c.classList.contains(CALENDAR_SELECTORS.hasEvents) || c.querySelector(CALENDAR_SELECTORS.eventTitle) !== null;
 
   let m: RegExpExecArray | null;
-  // Week view: "Minggu 48 (November 2026)" / "Week 48 (November 2026)".
-  if ((m = /(\d{1,2})\s*\(\s*(\p{L}+)\s+(\d{4})\s*\)/u.exec(title))) {
+  // Week view, as vue-cal titles it: "Minggu 48 (November 2026)", "Minggu 49 (November - Desember
+  // 2026)", "Minggu 1 (Desember 2026 - Januari 2027)", "Week 1 (Dec 2026 - Jan 2027)".
+  if ((m = /(\d{1,2})\s*\(([^)]*)\)/u.exec(title))) {
     const week = Number(m[1]);
-    const year = Number(m[3]);
-    if (!MONTHS[m[2]!.toLowerCase()]) return { ok: false, reason: 'unreadable-title' };
+    const words = m[2]!.match(/\p{L}+/gu) ?? [];
+    const yearText = /\d{4}/.exec(m[2]!);
+    if (!yearText || words.length === 0 || !words.every(isMonthName)) return { ok: false, reason: 'unreadable-title' };
+    const year = Number(yearText[0]);
     const headings = [...root.querySelectorAll(CALENDAR_SELECTORS.heading)].map((h) => dayNumber(text(h)));
     if (headings.length !== cells.length || headings.some((d) => d === null)) return { ok: false, reason: 'unreadable-days' };
     for (const y of [year, year - 1, year + 1]) {

@@ -22,15 +22,23 @@ describe('reading the daily-progress calendar', () => {
   it('reads a week that crosses the year, whatever year the title names', () => {
     // ISO week 53 of 2026: Mon 28 Dec 2026 – Sun 3 Jan 2027.
     const days = [28, 29, 30, 31, 1, 2, 3].map((d, i) => [WEEK[i]!, d, d === 31 || d === 2] as [string, number, boolean]);
-    document.body.innerHTML = weekView('Minggu 53 (Desember 2026)', days);
+    document.body.innerHTML = weekView('Minggu 53 (Desember 2026 - Januari 2027)', days);
     const r = readCalendar(document);
     expect(r.ok && r.shown).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
     expect(r.ok && r.withEntries).toEqual(['2026-12-31', '2027-01-02']);
     // ISO week 1 of 2026 starts on Mon 29 Dec 2025, shown with the title of January 2026.
-    document.body.innerHTML = weekView('Week 1 (January 2026)', [29, 30, 31, 1, 2, 3, 4].map((d, i) => [WEEK[i]!, d, d === 2] as [string, number, boolean]));
+    document.body.innerHTML = weekView('Week 1 (Dec 2025 - Jan 2026)', [29, 30, 31, 1, 2, 3, 4].map((d, i) => [WEEK[i]!, d, d === 2] as [string, number, boolean]));
     const r2 = readCalendar(document);
     expect(r2.ok && r2.shown[0]).toBe('2025-12-29');
     expect(r2.ok && r2.withEntries).toEqual(['2026-01-02']);
+  });
+
+  it('reads a week that spans two months of one year, titled as vue-cal does', () => {
+    const days = [30, 1, 2, 3, 4, 5, 6].map((d, i) => [WEEK[i]!, d, d === 1] as [string, number, boolean]);
+    document.body.innerHTML = weekView('Minggu 49 (November - Desember 2026)', days);
+    const r = readCalendar(document);
+    expect(r.ok && r.shown).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    expect(r.ok && r.withEntries).toEqual(['2026-12-01']);
   });
 
   it('reads a week with hidden weekends', () => {
