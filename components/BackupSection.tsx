@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n/i18n';
 import { backupSummary, parseBackup, type BackupProblem } from '@/utils/backup/backup';
 import { sendMessage } from '@/utils/messaging/protocol';
+import { localDate } from '@/utils/calendar/dates';
 import { Region } from './Region';
 
 export interface Props {
@@ -10,7 +11,7 @@ export interface Props {
   now?: () => Date;
 }
 
-type Pending = { text: string; fileName: string; summary: ReturnType<typeof backupSummary> };
+type Pending = { text: string; fileName: string; summary: ReturnType<typeof backupSummary>; accountsKept: boolean };
 
 export function problemText(p: BackupProblem): string {
   return t(p.code as MessageKey, [p.path, p.detail ?? '']);
@@ -27,7 +28,7 @@ export function BackupSection({ onImported, now = () => new Date() }: Props) {
     const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = `asisten-ekinerja-${now().toISOString().slice(0, 10)}.json`;
+    a.download = `asisten-ekinerja-${localDate(now(), 'browser')}.json`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     setMessage(t('backup_exported'));
@@ -42,7 +43,7 @@ export function BackupSection({ onImported, now = () => new Date() }: Props) {
     const text = await file.text();
     const parsed = parseBackup(text);
     if (!parsed.ok) setProblems(parsed.problems);
-    else setPending({ text, fileName: file.name, summary: backupSummary(parsed.backup) });
+    else setPending({ text, fileName: file.name, summary: backupSummary(parsed.backup), accountsKept: parsed.backup.data.accountsOmitted === true });
     input.value = '';
   };
 
@@ -75,6 +76,7 @@ export function BackupSection({ onImported, now = () => new Date() }: Props) {
       {pending && (
         <div class="confirm">
           <p>{t('backup_confirm', [pending.fileName, String(pending.summary.accounts), String(pending.summary.templates), String(pending.summary.reports), String(pending.summary.daysOff)])}</p>
+          {pending.accountsKept && <p>{t('backup_accounts_kept')}</p>}
           <button type="button" class="danger" onClick={() => void confirmImport()}>{t('backup_confirm_button')}</button>
           <button type="button" onClick={() => setPending(null)}>{t('backup_cancel')}</button>
         </div>

@@ -24,7 +24,8 @@ export interface FillControlProps {
   today: string;
   session: FillSession;
   /** Stores a changed template; resolves to the stored record, or null when it failed. */
-  saveTemplate(template: TemplateRecord): Promise<TemplateRecord | null>;
+  /** Stores `rencanaAksi` as the template's Rencana Aksi (and nothing else); the saved template, or null. */
+  rememberRencanaAksi(id: string, rencanaAksi: string): Promise<TemplateRecord | null>;
 }
 
 type State = 'ready' | 'filling' | 'confirm' | 'done' | 'undone';
@@ -54,10 +55,10 @@ export function FillControl(props: FillControlProps): HTMLElement {
               <select id="fc-template" ref={(e: HTMLElement) => { select = e as HTMLSelectElement; }}>
                 {templates.map((x) => <option value={x.id} selected={x.id === preselected}>{x.name}</option>)}
               </select>
-              <button type="button" class="primary" ref={(e: HTMLElement) => { fillButton = e as HTMLButtonElement; }} onClick={() => void onFill()}>
+              <button type="button" class="primary" ref={(e: HTMLElement) => { fillButton = e as HTMLButtonElement; }} onClick={(e: MouseEvent) => { if (e.isTrusted) void onFill(); }}>
                 {t('fill_button')}
               </button>
-              <button type="button" hidden ref={(e: HTMLElement) => { undoButton = e as HTMLButtonElement; }} onClick={() => void onUndo()}>
+              <button type="button" hidden ref={(e: HTMLElement) => { undoButton = e as HTMLButtonElement; }} onClick={(e: MouseEvent) => { if (e.isTrusted) void onUndo(); }}>
                 {t('fill_undo')}
               </button>
             </div>}
@@ -91,9 +92,9 @@ export function FillControl(props: FillControlProps): HTMLElement {
       <div class="ask" role="alertdialog" aria-label={t('fill_conflict')}>
         <p>{t('fill_conflict')}</p>
         <ul>{conflicts.map((c) => <li>{t('fill_conflict_item', [labelOf(c.key), c.current])}</li>)}</ul>
-        <button type="button" class="primary" onClick={() => answer(conflicts.map((c) => c.key))}>{t('fill_overwrite')}</button>
-        <button type="button" onClick={() => answer([])}>{t('fill_skip')}</button>
-        <button type="button" onClick={() => answer(null)}>{t('fill_cancel')}</button>
+        <button type="button" class="primary" onClick={(e: MouseEvent) => { if (e.isTrusted) answer(conflicts.map((c) => c.key)); }}>{t('fill_overwrite')}</button>
+        <button type="button" onClick={(e: MouseEvent) => { if (e.isTrusted) answer([]); }}>{t('fill_skip')}</button>
+        <button type="button" onClick={(e: MouseEvent) => { if (e.isTrusted) answer(null); }}>{t('fill_cancel')}</button>
       </div>,
     );
     say();
@@ -137,7 +138,7 @@ export function FillControl(props: FillControlProps): HTMLElement {
       const ok = await session.choose(pick.value);
       let line = t(ok ? 'fill_ra_used' : 'fill_ra_failed');
       if (ok && remember.checked) {
-        const saved = await props.saveTemplate({ ...template, rencanaAksi: pick.value });
+        const saved = await props.rememberRencanaAksi(template.id, pick.value);
         if (saved) templates.splice(templates.findIndex((x) => x.id === saved.id), 1, saved);
         line = saved ? t('fill_ra_remembered', template.name) : t('fill_ra_not_remembered');
       }
@@ -158,7 +159,7 @@ export function FillControl(props: FillControlProps): HTMLElement {
           <input type="checkbox" checked ref={(e: HTMLElement) => { remember = e as HTMLInputElement; }} />
           <span>{t('fill_ra_remember', template.name)}</span>
         </label>
-        <button type="button" class="primary" onClick={() => void use()}>{t('fill_ra_use')}</button>
+        <button type="button" class="primary" onClick={(e: MouseEvent) => { if (e.isTrusted) void use(); }}>{t('fill_ra_use')}</button>
       </div>,
     );
   }

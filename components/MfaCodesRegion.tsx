@@ -241,13 +241,13 @@ export function MfaCodesRegion({ now = Date.now }: Props) {
                   <span class="mfa-locked">{t(locked ? 'mfa_locked_code' : 'mfa_no_code')}</span>
                 )}
                 {code !== null ? (
-                  <span class={`mfa-countdown${warn ? ' warn' : ''}`} aria-label={t('mfa_seconds_left', String(left))}>
+                  <span class={`mfa-countdown${warn ? ' warn' : ''}`} role="timer" aria-label={t('mfa_seconds_left', String(left))}>
                     {left}
                   </span>
                 ) : <span />}
                 {arranging && (
                   <span class="mfa-tools">
-                    <button type="button" class="small" aria-pressed={a.pinned} onClick={() => void update(sendMessage('updateAccount', { id: a.id, pinned: !a.pinned }))}>
+                    <button type="button" class="small" aria-pressed={a.pinned} aria-label={t(a.pinned ? 'mfa_unpin_label' : 'mfa_pin_label', label)} onClick={() => void update(sendMessage('updateAccount', { id: a.id, pinned: !a.pinned }))}>
                       {t(a.pinned ? 'mfa_unpin' : 'mfa_pin')}
                     </button>
                     <button type="button" class="small" disabled={query !== '' || !canMove(snap.accounts, i, 'up')} aria-label={t('mfa_move_up_label', label)} onClick={() => void update(sendMessage('moveAccount', { id: a.id, direction: 'up' }))}>

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { t, uiLocale } from '@/utils/i18n/i18n';
 import { formatLongDate } from '@/utils/calendar/dates';
 import { TODAY_MESSAGE } from '@/utils/calendar/missed-days';
 import { REASON_MESSAGE } from '@/utils/calendar/workdays';
 import { sendMessage, type EkinerjaTab, type PopupStatus } from '@/utils/messaging/protocol';
-import { DAILY_PROGRESS_URL } from '@/utils/site/pages';
 import type { ReportStatus } from '@/utils/db/schema';
 import { Region } from './Region';
 
@@ -31,11 +29,7 @@ export function TodayStatusRegion({ status, mark }: Props) {
   const isWorkday = status.todayStatus.state !== 'off';
 
   const openDailyProgress = async () => {
-    if (tab) {
-      await browser.tabs.update(tab.tabId, tab.page.kind === 'daily-progress' ? { active: true } : { active: true, url: DAILY_PROGRESS_URL });
-    } else {
-      await browser.tabs.create({ url: DAILY_PROGRESS_URL });
-    }
+    await sendMessage('openDailyProgress');
     window.close();
   };
 

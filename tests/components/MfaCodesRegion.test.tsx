@@ -75,6 +75,11 @@ describe('popup MFA codes', () => {
       { label: `public-siasn ${NIP}`, code: group(referenceTotp(SECRET, nowMs)), left: '20', warn: false },
       { label: 'GitHub budi', code: group(referenceTotp(SECRET2, nowMs)), left: '20', warn: false },
     ]);
+    // The countdown is a timer named with its unit (an aria-label on a plain span is ignored).
+    expect([...root.querySelectorAll('.mfa-countdown')].map((c) => [c.getAttribute('role'), c.getAttribute('aria-label')])).toEqual([
+      ['timer', 'Berlaku 20 detik lagi'],
+      ['timer', 'Berlaku 20 detik lagi'],
+    ]);
     expect(root.querySelector('input[type="search"]')).toBeNull(); // only from 4 accounts on
     expect(fetches).toBe(1); // the clock check ran (offline: no message)
     expect(root.querySelector('[role="alert"]')?.textContent ?? '').toBe('');
@@ -139,10 +144,17 @@ describe('popup MFA codes', () => {
     byLabel('Turunkan GitHub (budi)').click();
     await settle();
     expect(items().map((i) => i.label)).toEqual([`public-siasn ${NIP}`, 'Bank budi', 'GitHub budi']);
-    const pins = [...root.querySelectorAll<HTMLButtonElement>('button[aria-pressed="false"]')].filter((b) => b.textContent === 'Sematkan');
-    pins[2]!.click(); // GitHub
+    // Each pin toggle names its account (not three buttons all called "Sematkan").
+    const pins = [...root.querySelectorAll<HTMLButtonElement>('.mfa-tools button[aria-pressed]')];
+    expect(pins.map((b) => [b.textContent, b.getAttribute('aria-label'), b.getAttribute('aria-pressed')])).toEqual([
+      ['Sematkan', `Sematkan public-siasn (${NIP}) di atas`, 'false'],
+      ['Sematkan', 'Sematkan Bank (budi) di atas', 'false'],
+      ['Sematkan', 'Sematkan GitHub (budi) di atas', 'false'],
+    ]);
+    byLabel('Sematkan GitHub (budi) di atas').click();
     await settle();
     expect(items().map((i) => i.label)).toEqual(['GitHub budi', `public-siasn ${NIP}`, 'Bank budi']);
+    expect(byLabel('Lepas sematan GitHub (budi)').getAttribute('aria-pressed')).toBe('true');
     expect((await service.handlers.listAccounts(undefined)).accounts[0]).toMatchObject({ issuer: 'GitHub', pinned: true });
   });
 

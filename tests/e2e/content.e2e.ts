@@ -22,16 +22,25 @@ describe('content script on e-Kinerja', () => {
       .getByText('Terhubung: halaman Progress Harian terbuka (pengguna: BUDI SANTOSO).').waitFor();
   });
 
-  it('tells a non-daily e-Kinerja page apart, and "Buka Progress Harian" takes that tab there', async () => {
+  it('tells a non-daily e-Kinerja page apart; "Buka Progress Harian" opens a new tab and leaves that page alone', async () => {
     session = await launchExtension();
     await serveFixtures(session.context, EKINERJA, ROUTES);
     const site = await session.context.newPage();
     await site.goto(`${EKINERJA}/skp`);
     const popup = await session.openPage('popup.html');
     await popup.getByText('Terhubung ke e-Kinerja (pengguna: BUDI SANTOSO), bukan di halaman Progress Harian.').waitFor();
-    const pagesBefore = session.context.pages().length;
+    const opened = session.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Buka Progress Harian' }).click();
-    await site.waitForURL(`${EKINERJA}/kinerja_harian`);
+    const daily = await opened;
+    await daily.waitForURL(`${EKINERJA}/kinerja_harian`);
+    expect(new URL(site.url()).pathname).toBe('/skp');
+
+    // With a daily-progress tab open, the button switches to it instead of opening another.
+    const popup2 = await session.openPage('popup.html');
+    const pagesBefore = session.context.pages().length;
+    await popup2.getByRole('button', { name: 'Buka Progress Harian' }).click();
+    await expect.poll(() => daily.evaluate(() => document.visibilityState)).toBe('visible');
+    expect(session.context.pages().filter((p) => p.url().startsWith(EKINERJA)).length).toBe(2);
     expect(session.context.pages().length).toBeLessThanOrEqual(pagesBefore);
   });
 

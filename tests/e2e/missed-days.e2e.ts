@@ -44,6 +44,12 @@ function pastWeek(today: string): string[] {
   throw new Error('no past week with three working days in the last three weeks');
 }
 
+/** What the badge shows for these missed days: this month's count, nothing when 0. */
+const badgeFor = (missed: string[], today: string) => {
+  const n = missed.filter((d) => d >= `${today.slice(0, 8)}01`).length;
+  return n ? String(n) : '';
+};
+
 async function badge(s: ExtensionSession): Promise<string> {
   return (await s.background()).evaluate(() => chrome.action.getBadgeText({}));
 }
@@ -78,7 +84,7 @@ describe('missed days', () => {
     let expected = workdays(from, today);
     let popup = await popupMissed(session);
     expect(popup.dates).toEqual(expected.map(longDate));
-    expect(await badge(session)).toBe(String(expected.length));
+    expect(await badge(session)).toBe(badgeFor(expected, today));
     await popup.page.close();
 
     // The daily-progress page shows that week with two entries: they count as reported.
@@ -87,7 +93,7 @@ describe('missed days', () => {
     await site.goto(EKINERJA + replicaPath({ date: week[2]!, entries: [first, second] }));
     await waitReady(site);
     expected = expected.filter((d) => d !== first && d !== second);
-    await expect.poll(() => badge(session!), { timeout: 10_000 }).toBe(String(expected.length));
+    await expect.poll(() => badge(session!), { timeout: 10_000 }).toBe(badgeFor(expected, today));
     popup = await popupMissed(session);
     expect(popup.dates).toEqual(expected.map(longDate));
     await popup.page.close();
@@ -103,7 +109,7 @@ describe('missed days', () => {
     await modal.getByRole('button', { name: 'OK' }).click();
     await site.locator('.modal.show').waitFor({ state: 'detached' }).catch(() => site.locator('.modal.show').waitFor({ state: 'hidden' }));
     expected = expected.filter((d) => d !== third);
-    await expect.poll(() => badge(session!), { timeout: 10_000 }).toBe(String(expected.length));
+    await expect.poll(() => badge(session!), { timeout: 10_000 }).toBe(badgeFor(expected, today));
 
     // Marking a day by hand in the popup changes both.
     popup = await popupMissed(session);
@@ -112,7 +118,7 @@ describe('missed days', () => {
     await popup.page.getByRole('button', { name: `Tandai ${longDate(byHand)} sudah lapor` }).click();
     expected = expected.filter((d) => d !== byHand);
     await expect.poll(async () => (await popup.page.getByRole('list', { name: 'Hari yang belum dilaporkan' }).getByRole('listitem').count())).toBe(expected.length);
-    expect(await badge(session)).toBe(expected.length ? String(expected.length) : '');
+    expect(await badge(session)).toBe(badgeFor(expected, today));
   });
 
   it('shows today\'s status and lets the user mark today by hand', async () => {

@@ -5,7 +5,8 @@
  * in storage.session (utils/vault/snapshot.ts), rewritten after every change.
  *
  * Changes run one at a time (a queue), so a passphrase change that re-encrypts everything can
- * never interleave with an account being added.
+ * never interleave with an account being added; so do the auto-lock extensions (touch) and every
+ * snapshot write, so neither can bring back a key or codes after a lock.
  */
 import { browser } from 'wxt/browser';
 import type { Db } from '../db/db';
@@ -24,6 +25,7 @@ import {
   importKeyBytes,
   openSecret,
   storeSecret,
+  AUTO_LOCK_ALARM,
   DEFAULT_AUTO_LOCK_MINUTES,
   MAX_AUTO_LOCK_MINUTES,
   VaultLockedError,
@@ -135,21 +137,22 @@ function sameText(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+const isAsnDigital = (a: Pick<AccountRecord, 'issuer'>): boolean => sameText(a.issuer, ASN_DIGITAL_ISSUER);
+
 /**
- * The account whose code goes into the SSO page: the one asked for; else the one named like the
- * user who is logging in; else the first ASN Digital account in display order; else the first.
+ * The account whose code goes into the SSO page, among the ASN Digital accounts only (issuer
+ * public-siasn): the one asked for; else the one named like the user logging in; else the first
+ * in display order. undefined when there is none: the page's scripts can plant the user name
+ * (#kc-attempted-username), so it must never select another site's account.
  */
 export function pickSsoAccount<T extends Pick<AccountRecord, 'id' | 'issuer' | 'account'>>(
   sorted: readonly T[],
   wanted: { accountId?: string; username?: string },
 ): T | undefined {
-  if (wanted.accountId) return sorted.find((a) => a.id === wanted.accountId);
+  const asn = sorted.filter(isAsnDigital);
+  if (wanted.accountId) return asn.find((a) => a.id === wanted.accountId);
   const user = wanted.username?.trim();
-  if (user) {
-    const named = sorted.find((a) => sameText(a.account, user) && sameText(a.issuer, ASN_DIGITAL_ISSUER)) ?? sorted.find((a) => sameText(a.account, user));
-    if (named) return named;
-  }
-  return sorted.find((a) => sameText(a.issuer, ASN_DIGITAL_ISSUER)) ?? sorted[0];
+  return (user ? asn.find((a) => sameText(a.account, user)) : undefined) ?? asn[0];
 }
 
 export function accountsCapability(deps: BackgroundDeps, overrides: Partial<AccountsDeps> = {}): Capability {
@@ -403,11 +406,11 @@ export function accountsCapability(deps: BackgroundDeps, overrides: Partial<Acco
         });
       },
       async getCodesSnapshot() {
-        const snap = await snapshot();
+        const snap = await serial(snapshot);
         return { ...snap, accounts: snap.accounts.map(({ secret: _s, ...a }) => a) };
       },
       async mfaPopupOpened() {
-        await vault.touch();
+        await serial(() => vault.touch());
         const last = await readClock();
         if (!clockCheckDue(last, now().getTime())) return { clock: last };
         clockCheck ??= (async () => {
@@ -415,7 +418,7 @@ export function accountsCapability(deps: BackgroundDeps, overrides: Partial<Acco
           // Offline keeps the last known offset: clocks drift slowly.
           const next: ClockState = { offsetMs: measured.offsetMs ?? last.offsetMs, checkedAt: measured.checkedAt };
           await browser.storage.local.set({ [CLOCK_STORAGE_KEY]: next });
-          await snapshot();
+          await serial(snapshot);
           return next;
         })().finally(() => { clockCheck = null; });
         return { clock: await clockCheck };
@@ -463,8 +466,8 @@ export function accountsCapability(deps: BackgroundDeps, overrides: Partial<Acco
           const sorted = await readPlain(d, key);
           if (sorted.length === 0) return { ok: false, error: 'mfa_err_no_accounts' } as const;
           const chosen = pickSsoAccount(sorted, { accountId, username });
-          if (!chosen) return { ok: false, error: 'mfa_err_not_found' } as const;
-          await vault.touch();
+          if (!chosen) return { ok: false, error: sorted.some(isAsnDigital) ? 'mfa_err_not_found' : 'mfa_err_no_asn_account' } as const;
+          await serial(() => vault.touch());
           return await codeFor(chosen);
         } catch (e) {
           return fail(e);
@@ -520,17 +523,24 @@ export function accountsCapability(deps: BackgroundDeps, overrides: Partial<Acco
         });
       },
     },
-    async onRefresh() {
-      await vault.sync();
-      await snapshot();
+    onRefresh() {
+      return serial(async () => {
+        await vault.sync();
+        await snapshot();
+      });
     },
     async onAlarm(name) {
-      if (!(await vault.alarm(name))) return false;
-      await snapshot();
-      return true;
+      if (name !== AUTO_LOCK_ALARM) return false; // others' alarms do not wait for this queue
+      return serial(async () => {
+        if (!(await vault.alarm(name))) return false;
+        await snapshot();
+        return true;
+      });
     },
-    async onStartup() {
-      await snapshot();
+    onStartup() {
+      return serial(async () => {
+        await snapshot();
+      });
     },
   };
 }

@@ -20,13 +20,13 @@
  *   snoozed, a day off) its notification is taken away.
  */
 import { browser } from 'wxt/browser';
+import { openDailyProgress } from './open-daily-progress';
 import { readSettings, writeSettings } from '../db/db';
 import { loadRecords } from '../db/records';
 import { calendarConfig, reportedDates } from '../calendar/status';
 import { localDate } from '../calendar/dates';
 import { addDays, isWorkday } from '../calendar/workdays';
 import { t, uiLocale } from '../i18n/i18n';
-import { DAILY_PROGRESS_URL, EKINERJA_ORIGIN, pageKind } from '../site/pages';
 import {
   dueReminder, nextAlarm, shouldStillShow, summaryCountingStart, type Reminder, type ReminderInput,
 } from '../reminders/next-reminder';
@@ -230,37 +230,6 @@ export function remindersCapability(deps: BackgroundDeps, options: RemindersOpti
       await logged(recompute(true));
     },
   };
-}
-
-/**
- * Focuses an open e-Kinerja tab on the daily-progress page, else takes an open e-Kinerja tab
- * there, else opens one (in a new window when the browser has none).
- */
-export async function openDailyProgress(): Promise<void> {
-  const onSite = (await browser.tabs.query({})).filter((tab) => {
-    if (tab.id === undefined || !tab.url) return false;
-    try {
-      return new URL(tab.url).origin === EKINERJA_ORIGIN;
-    } catch {
-      return false;
-    }
-  });
-  const daily = (url: string) => pageKind(new URL(url).pathname) === 'daily-progress';
-  onSite.sort((a, b) => Number(daily(b.url!)) - Number(daily(a.url!))
-    || Number(b.active) - Number(a.active)
-    || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
-  const tab = onSite[0];
-  if (tab) {
-    await browser.tabs.update(tab.id!, daily(tab.url!) ? { active: true } : { active: true, url: DAILY_PROGRESS_URL });
-    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-    return;
-  }
-  try {
-    const created = await browser.tabs.create({ url: DAILY_PROGRESS_URL, active: true });
-    if (created.windowId !== undefined) await browser.windows.update(created.windowId, { focused: true });
-  } catch {
-    await browser.windows.create({ url: DAILY_PROGRESS_URL, focused: true });
-  }
 }
 
 /**

@@ -13,8 +13,10 @@ import { statusSnapshot, type StatusSnapshot } from '../calendar/status';
 import { checkDayOff } from '../calendar/workdays';
 import { localDate } from '../calendar/dates';
 import { onMessage, sendMessage, type EkinerjaTab, type PopupStatus } from '../messaging/protocol';
-import { EKINERJA_MATCHES } from '../site/pages';
+import { EKINERJA_MATCHES, EKINERJA_ORIGIN } from '../site/pages';
+import { SSO_ORIGIN } from '../site/sso';
 import { showMissedCount } from './badge';
+import { openDailyProgress } from './open-daily-progress';
 import { DAY_CHANGE_ALARM, scheduleDayChange } from './day-change';
 import { templatesCapability } from './templates';
 import { accountsCapability } from './accounts';
@@ -49,11 +51,18 @@ export function createService(
     const t = now();
     return { t, settings, records, status: statusSnapshot({ now: t, settings, ...records }) };
   };
-  const refresh = async (): Promise<StatusSnapshot> => {
-    const { t, settings, records, status } = await current();
-    await Promise.all([showMissedCount(status.missed.length), scheduleDayChange(t, settings)]);
-    for (const c of capabilities) await c.onRefresh?.({ now: t, settings, ...records, status });
-    return status;
+  // One refresh at a time, in order: a refresh that read the data before a change must not
+  // finish after the refresh that follows the change (stale badge or alarm).
+  let queue: Promise<unknown> = Promise.resolve();
+  const refresh = (): Promise<StatusSnapshot> => {
+    const run = queue.then(async () => {
+      const { t, settings, records, status } = await current();
+      await Promise.all([showMissedCount(status.monthMissed), scheduleDayChange(t, settings)]);
+      for (const c of capabilities) await c.onRefresh?.({ now: t, settings, ...records, status });
+      return status;
+    });
+    queue = run.catch(() => undefined);
+    return run;
   };
   const deps: BackgroundDeps = { db, now, refresh };
   const capabilities = factories.map((f) => f(deps));
@@ -123,6 +132,9 @@ export function createService(
       await (await db()).delete('daysOff', id);
       await refresh();
     },
+    async openDailyProgress() {
+      await openDailyProgress();
+    },
     async findEkinerjaTab() {
       const tabs = await browser.tabs.query({ url: EKINERJA_MATCHES });
       tabs.sort((a, b) => Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
@@ -178,19 +190,28 @@ async function askTab(tabId: number) {
  * the calendar reader and the SSO code button need — never the vault, the accounts list,
  * backups or deletions. Extension pages (popup, options) may ask everything.
  */
-export const CONTENT_SCRIPT_MAY_ASK: ReadonlySet<keyof Handlers> = new Set<keyof Handlers>([
-  'getSettings', 'listTemplates', 'saveTemplate', 'recordObserved', 'recordSiteReading', 'ssoCode', 'saveActivationAccount',
-]);
+export const CONTENT_SCRIPT_MAY_ASK: Readonly<Record<string, ReadonlySet<keyof Handlers>>> = {
+  [EKINERJA_ORIGIN]: new Set<keyof Handlers>(['getSettings', 'listTemplates', 'rememberRencanaAksi', 'recordObserved', 'recordSiteReading']),
+  [SSO_ORIGIN]: new Set<keyof Handlers>(['ssoCode', 'saveActivationAccount']),
+};
 
 /** A message from a content script carries its web page's URL; extension pages carry the extension's. */
 export function fromContentScript(sender: { url?: string } | undefined): boolean {
   return sender?.url !== undefined && !sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
+/** Whether the sender may ask `type`: extension pages everything, a content script its site's list. */
+export function mayAsk(sender: { url?: string } | undefined, type: keyof Handlers): boolean {
+  if (!fromContentScript(sender)) return true;
+  let origin = '';
+  try { origin = new URL(sender!.url!).origin; } catch { return false; }
+  return CONTENT_SCRIPT_MAY_ASK[origin]?.has(type) ?? false;
+}
+
 export function registerHandlers(service: Service): void {
   for (const [type, handler] of Object.entries(service.handlers) as [keyof Handlers, (d: unknown) => Promise<unknown>][]) {
     onMessage(type, (msg) => {
-      if (fromContentScript(msg.sender) && !CONTENT_SCRIPT_MAY_ASK.has(type)) {
+      if (!mayAsk(msg.sender, type)) {
         throw new Error(`"${type}" may not be asked from a web page`);
       }
       return handler(msg.data) as never;

@@ -42,6 +42,16 @@ export function templatesCapability({ db }: BackgroundDeps): Capability {
         const saved = await writeAll(d, next);
         return { ok: true, template: saved.find((t) => t.id === res.template.id)! };
       },
+      async rememberRencanaAksi({ id, rencanaAksi }) {
+        const d = await db();
+        const list = await readAll(d);
+        const current = list.find((t) => t.id === id);
+        if (!current) return { ok: false, errors: [{ field: 'id', code: 'template_error_id_missing' }] };
+        const res = validateTemplate({ ...current, rencanaAksi });
+        if (!res.ok) return res;
+        await writeAll(d, list.map((t) => (t.id === id ? res.template : t)));
+        return res;
+      },
       async deleteTemplate(id) {
         const d = await db();
         return writeAll(d, removeTemplate(await readAll(d), id));

@@ -4,7 +4,8 @@
  * `applyBackup` replaces all data in one transaction.
  *
  * MFA secrets travel only encrypted (version 2): sealed with the vault's key when a passphrase
- * is set, or with a backup passphrase; without either, the accounts are left out.
+ * is set, or with a backup passphrase; without either, the accounts are left out
+ * (`accountsOmitted`), and restoring such a file keeps the accounts already there.
  */
 import {
   SETTINGS_KEY,
@@ -33,6 +34,11 @@ export interface BackupData {
   settings: Partial<Settings>;
   /** The key check of the passphrase that sealed the accounts; null when there are none. Absent in version 1. */
   vault?: VaultRecord | null;
+  /**
+   * true: the accounts were left out (nothing to seal them with), so `accounts` is empty and
+   * `vault` null; restoring keeps the current accounts and vault. Absent otherwise.
+   */
+  accountsOmitted?: boolean;
 }
 
 /** The key and its check that seal a backup's secrets when the vault has no passphrase. */
@@ -198,10 +204,25 @@ export function parseBackup(text: string): ParseResult {
       if (accounts.length > 0) problems.push({ code: 'backup_invalid_value', path: 'data.vault' });
     } else checkRecord(vault, VAULT_SPEC, 'data.vault', problems);
   }
+  if ('accountsOmitted' in data) {
+    const omitted = data.accountsOmitted;
+    if (!bool.test(omitted)) problems.push({ code: 'backup_wrong_type', path: 'data.accountsOmitted', detail: bool.type });
+    // Left out means none in the file: accounts there would be silently ignored on restore.
+    else if (omitted && ((Array.isArray(data.accounts) && data.accounts.length > 0) || (data.vault !== null && data.vault !== undefined))) {
+      problems.push({ code: 'backup_invalid_value', path: 'data.accountsOmitted' });
+    }
+  }
   const settings = data.settings;
   if (settings === undefined) problems.push({ code: 'backup_missing_field', path: 'data.settings' });
   else if (!isObject(settings)) problems.push({ code: 'backup_wrong_type', path: 'data.settings', detail: 'object' });
-  else for (const p of checkSettings(settings)) problems.push({ code: 'backup_invalid_value', path: `data.settings.${p.field}` });
+  else {
+    // Each field on its own, as the settings are read back (withDefaults): the reminders are not
+    // checked against the target time, which saveSettings checks only for the fields a change
+    // touches — a file of settings the extension accepted must restore.
+    const { reminders, ...rest } = settings;
+    const found = [...checkSettings(rest), ...('reminders' in settings ? checkSettings({ reminders }) : [])];
+    for (const p of found) problems.push({ code: 'backup_invalid_value', path: `data.settings.${p.field}` });
+  }
 
   if (problems.length) return { ok: false, problems };
   const backup = json as unknown as BackupFile;
@@ -227,6 +248,7 @@ export async function exportBackup(db: Db, now: Date, protect?: BackupProtection
   await tx.done;
   let accounts: StoredAccountRecord[] = [];
   let vault: VaultRecord | null = null;
+  let omitted = false;
   if (vaultRecord) {
     vault = vaultRecord;
     accounts = stored.filter((a) => a.sealed).map(({ secret: _plain, ...a }) => a);
@@ -235,24 +257,33 @@ export async function exportBackup(db: Db, now: Date, protect?: BackupProtection
     accounts = await Promise.all(
       stored.filter((a) => typeof a.secret === 'string').map(async ({ secret, sealed: _s, ...a }) => ({ ...a, sealed: await encryptSecret(protect.key, secret!) })),
     );
+  } else {
+    omitted = stored.length > 0;
   }
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
-    data: { accounts, templates, reports, daysOff, settings: settings ?? {}, vault: accounts.length ? vault : null },
+    data: {
+      accounts, templates, reports, daysOff, settings: settings ?? {}, vault: accounts.length ? vault : null,
+      ...(omitted ? { accountsOmitted: true } : {}),
+    },
   };
 }
 
-/** Replaces all data with the backup's, in one transaction: all of it lands, or none. */
+/**
+ * Replaces all data with the backup's, in one transaction: all of it lands, or none. A file whose
+ * accounts were left out (`accountsOmitted`) keeps the current accounts and vault record.
+ */
 export async function applyBackup(db: Db, backup: BackupFile): Promise<void> {
   const tx = db.transaction(STORE_NAMES, 'readwrite');
   const d = backup.data;
+  const keep: readonly string[] = d.accountsOmitted ? ['accounts', 'vault'] : [];
   const writes: Promise<unknown>[] = [];
   try {
     // A request can fail synchronously (e.g. a record without its key): abort then, so the
     // clears already queued roll back with it.
-    for (const s of STORE_NAMES) writes.push(tx.objectStore(s).clear());
+    for (const s of STORE_NAMES) if (!keep.includes(s)) writes.push(tx.objectStore(s).clear());
     for (const r of d.accounts) writes.push(tx.objectStore('accounts').put(r));
     for (const r of d.templates) writes.push(tx.objectStore('templates').put(r));
     for (const r of d.reports) writes.push(tx.objectStore('reports').put(r));

@@ -26,9 +26,9 @@ export interface MountOptions {
   signal: AbortSignal;
 }
 
-async function saveTemplate(t: TemplateRecord): Promise<TemplateRecord | null> {
+async function rememberRencanaAksi(id: string, rencanaAksi: string): Promise<TemplateRecord | null> {
   try {
-    const res = await sendMessage('saveTemplate', t);
+    const res = await sendMessage('rememberRencanaAksi', { id, rencanaAksi });
     return res.ok ? res.template : null;
   } catch {
     return null;
@@ -39,10 +39,11 @@ export async function mountControl(modal: HTMLElement, o: MountOptions): Promise
   const templates = await o.templates;
   if (o.signal.aborted) return;
   const host = document.createElement(CONTROL_HOST);
+  // Open, so assistive technology and tests reach it; the buttons ignore clicks a page script makes (isTrusted).
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = `:host{all:initial!important;display:block!important}${css}`;
-  shadow.append(style, FillControl({ templates, today: o.today(), session: o.session, saveTemplate }));
+  shadow.append(style, FillControl({ templates, today: o.today(), session: o.session, rememberRencanaAksi }));
   for (const type of ['keydown', 'keyup', 'keypress']) shadow.addEventListener(type, (e) => e.stopPropagation());
   controlSlot(modal).prepend(host);
   o.signal.addEventListener('abort', () => host.remove(), { once: true });

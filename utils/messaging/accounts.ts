@@ -20,6 +20,7 @@ export type AccountsErrorCode =
   | 'mfa_err_capture'
   | 'mfa_err_image'
   | 'mfa_err_no_accounts'
+  | 'mfa_err_no_asn_account'
   | 'mfa_err_not_found';
 
 export type AccountsFailure = { ok: false; error: AccountsErrorCode };

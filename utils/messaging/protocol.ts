@@ -59,6 +59,8 @@ export interface ProtocolMap extends TemplatesProtocol, AccountsProtocol, Remind
   getCalendarData(): CalendarData;
   addDayOff(draft: Omit<DayOffRecord, 'id'>): AddDayOffResult;
   removeDayOff(id: string): void;
+  /** Switches to the daily-progress tab, or opens one (never navigates another e-Kinerja page away). */
+  openDailyProgress(): void;
   /** The e-Kinerja tab the extension is connected to (the active one first), if any. */
   findEkinerjaTab(): EkinerjaTab | null;
   /** Background → content script: what page is this? */

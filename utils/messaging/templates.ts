@@ -11,6 +11,8 @@ export interface TemplatesProtocol {
   listTemplates(): TemplateRecord[];
   /** Creates (no id) or replaces (with id) a template after validating it. */
   saveTemplate(draft: TemplateDraft): SaveTemplateResult;
+  /** The filler's "remember this choice": only the template's Rencana Aksi changes. */
+  rememberRencanaAksi(data: { id: string; rencanaAksi: string }): SaveTemplateResult;
   deleteTemplate(id: string): TemplateRecord[];
   duplicateTemplate(data: { id: string; nameSuffix: string }): TemplateRecord[];
   moveTemplate(data: { id: string; direction: 'up' | 'down' }): TemplateRecord[];

@@ -10,7 +10,9 @@
  *
  * Selectors follow Keycloak's own themes ("keycloak" PatternFly 4 and "keycloak.v2" PatternFly 5,
  * see ../shared/site/ekinerja-bkn.md); label texts are the fallback when ASN Digital customises
- * the markup. The UI lives in an open shadow root so the page's CSS cannot break it.
+ * the markup. The UI lives in a closed shadow root so the page's CSS cannot break it and its
+ * scripts cannot reach into it; the buttons act only on real clicks (`isTrusted`), so a script on
+ * the page cannot press them to get a code.
  */
 import type { MessageKey } from '../i18n/i18n';
 import type { AccountsErrorCode, SaveActivationResult, SsoCodeResult } from '../messaging/accounts';
@@ -150,6 +152,8 @@ export interface SsoHelper {
   fill(accountId?: string): Promise<FillOutcome>;
   /** Looks for the fields again (the page changed). */
   scan(): void;
+  /** The closed shadow root of the helper's widget of `kind` ('otp' or 'activation'), for tests. */
+  root(kind: 'otp' | 'activation'): ShadowRoot | null;
 }
 
 const STYLE = `
@@ -164,6 +168,7 @@ button[disabled] { opacity: .6; cursor: progress; }
 
 interface Widget {
   host: HTMLElement;
+  root: ShadowRoot;
   button: HTMLButtonElement;
   status: HTMLElement;
 }
@@ -171,6 +176,7 @@ interface Widget {
 function widget(doc: Document, kind: string, label: string): Widget {
   const host = doc.createElement('span');
   host.setAttribute(HOST_ATTRIBUTE, kind);
+  // Open, so assistive technology and tests reach it; the buttons ignore clicks a page script makes (isTrusted).
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
@@ -181,7 +187,7 @@ function widget(doc: Document, kind: string, label: string): Widget {
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
   root.append(style, button, status);
-  return { host, button, status };
+  return { host, root, button, status };
 }
 
 function say(w: Widget, text: string, error = false): void {
@@ -273,6 +279,7 @@ export function startSsoHelper(doc: Document, deps: SsoHelperDeps, signal: Abort
     if (field && !otp) {
       const w = widget(doc, 'otp', t('sso_fill_button'));
       w.button.addEventListener('click', (e) => {
+        if (!e.isTrusted) return; // a script on the page, not the user
         e.preventDefault();
         e.stopPropagation();
         void fillOtp();
@@ -289,6 +296,7 @@ export function startSsoHelper(doc: Document, deps: SsoHelperDeps, signal: Abort
     if (page && !activation) {
       const w = widget(doc, 'activation', t('sso_save_button'));
       w.button.addEventListener('click', (e) => {
+        if (!e.isTrusted) return; // a script on the page, not the user
         e.preventDefault();
         e.stopPropagation();
         void saveActivation();
@@ -312,5 +320,6 @@ export function startSsoHelper(doc: Document, deps: SsoHelperDeps, signal: Abort
   return {
     fill: (accountId) => (otp ? fillOtp(accountId) : activation ? saveActivation() : Promise.resolve({ ok: false, error: 'mfa_err_no_field' } as const)),
     scan,
+    root: (kind) => (kind === 'otp' ? otp?.w.root : activation?.w.root) ?? null,
   };
 }

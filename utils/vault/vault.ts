@@ -220,11 +220,16 @@ export function createVault({ db, now, iterations = VAULT_ITERATIONS }: VaultDep
     async touch() {
       const rec = await record();
       const cur = await current();
-      if (!rec || !cur || cur.verifier !== rec.verifier.ct) return;
+      // Extends only the unlock it read: a lock (memory null) or another unlock meanwhile wins.
+      if (!rec || !cur || cur.verifier !== rec.verifier.ct || memory !== cur) return;
       const lockAt = now().getTime() + rec.autoLockMinutes * 60_000;
-      memory = { ...cur, lockAt };
+      const next = { ...cur, lockAt };
+      memory = next;
       const stored = (await browser.storage.session.get(VAULT_SESSION_KEY))[VAULT_SESSION_KEY] as SessionKey | undefined;
+      // Locked while reading: writing `stored` back would put the key into the session again.
+      if (memory !== next) return;
       if (stored) await browser.storage.session.set({ [VAULT_SESSION_KEY]: { ...stored, lockAt }, [LOCK_AT_KEY]: lockAt });
+      if (memory !== next) return;
       await browser.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
     },
     async setPassphrase(currentPassphrase, next) {

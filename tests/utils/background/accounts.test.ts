@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { unwrap } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type Db } from '@/utils/db/db';
 import { VAULT_KEY } from '@/utils/db/schema';
 import { accountsCapability, AccountsError, pickSsoAccount, type AccountsDeps } from '@/utils/background/accounts';
 import { createService } from '@/utils/background/service';
-import type { Capability, Handlers } from '@/utils/background/capability';
+import type { Capability, Handlers, RefreshContext } from '@/utils/background/capability';
 import { AUTO_LOCK_ALARM, LOCK_AT_KEY, VAULT_SESSION_KEY } from '@/utils/vault/vault';
 import { SNAPSHOT_KEY, type CodesSnapshot } from '@/utils/vault/snapshot';
 import { CLOCK_STORAGE_KEY } from '@/utils/background/clock';
@@ -337,6 +337,52 @@ describe('the vault', () => {
     expect((await snapshot()).vault).toBe('locked');
   });
 
+  it('use and refreshes that overlap a lock never bring back the key or the codes', async () => {
+    const { h, cap } = await withAccounts();
+    await h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    for (let round = 0; round < 3; round++) {
+      expect(await h.unlockVault('kopi tubruk pagi')).toMatchObject({ ok: true });
+      // Started before the lock (the popup opens, a page asks a code, the day's picture refreshes).
+      const before = [
+        cap.onRefresh!({} as RefreshContext),
+        h.mfaPopupOpened(undefined),
+        h.ssoCode({}),
+        h.getCodesSnapshot(undefined),
+      ];
+      const locked = h.lockVault(undefined);
+      await Promise.all([...before, locked]);
+      expect((await locked).vault.mode).toBe('locked');
+      const snap = await snapshot();
+      expect(snap.vault).toBe('locked');
+      expect(JSON.stringify(snap)).not.toContain(SECRET);
+      expect(await fakeBrowser.storage.session.get([VAULT_SESSION_KEY, LOCK_AT_KEY])).toEqual({});
+      expect(await h.ssoCode({})).toEqual({ ok: false, error: 'vault_err_locked' });
+    }
+  });
+
+  it('a refresh whose snapshot is being written when the lock comes cannot leave codes behind', async () => {
+    const { h, cap } = await withAccounts();
+    await h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    // The refresh's snapshot has read the codes and is reading the clock when the user locks.
+    const localGet = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local) as (keys: string) => Promise<Record<string, unknown>>;
+    let locked: Promise<unknown> | undefined;
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      if (!locked) {
+        locked = h.lockVault(undefined);
+        // Gives the lock its chance to finish first (it cannot when it waits its turn).
+        await Promise.race([locked, new Promise((r) => setTimeout(r, 50))]);
+      }
+      return localGet(keys as string);
+    });
+    await cap.onRefresh!({} as RefreshContext);
+    await locked;
+    spy.mockRestore();
+    const snap = await snapshot();
+    expect(snap.vault).toBe('locked');
+    expect(JSON.stringify(snap)).not.toContain(SECRET);
+    expect(JSON.stringify(snap)).not.toContain(SECRET2);
+  });
+
   it('a restored backup with another vault locks the vault (the key no longer fits)', async () => {
     const { h } = await withAccounts();
     await h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
@@ -375,17 +421,31 @@ describe('codes for the SSO page', () => {
     expect(await h.ssoCode({})).toEqual({ ok: false, error: 'mfa_err_no_accounts' });
   });
 
-  it('pickSsoAccount: asked id, then the user logging in, then the first ASN Digital account, then the first', () => {
+  it('pickSsoAccount: only ASN Digital accounts; asked id, then the user logging in, then the first of them', () => {
     const list = [
       { id: 'a', issuer: 'GitHub', account: 'budi' },
       { id: 'b', issuer: 'public-siasn', account: 'x' },
       { id: 'c', issuer: 'Public-SIASN', account: 'Budi' },
+      { id: 'd', issuer: 'Google', account: 'x' },
     ];
-    expect(pickSsoAccount(list, { accountId: 'a' })?.id).toBe('a');
+    expect(pickSsoAccount(list, { accountId: 'c' })?.id).toBe('c');
     expect(pickSsoAccount(list, { username: ' budi ' })?.id).toBe('c');
     expect(pickSsoAccount(list, {})?.id).toBe('b');
-    expect(pickSsoAccount([list[0]!], {})?.id).toBe('a');
+    // Another site's account is never chosen, whatever the page names or asks for.
+    expect(pickSsoAccount(list, { accountId: 'a' })).toBeUndefined();
+    expect(pickSsoAccount([list[0]!, list[1]!], { username: 'budi' })?.id).toBe('b');
+    expect(pickSsoAccount([list[0]!, list[3]!], {})).toBeUndefined();
+    expect(pickSsoAccount([list[0]!, list[3]!], { username: 'budi' })).toBeUndefined();
     expect(pickSsoAccount([], {})).toBeUndefined();
+  });
+
+  it('a user name planted by the page cannot get another site\'s code; without an ASN Digital account it says so', async () => {
+    const { h } = handlersWith();
+    await h.addAccounts({ source: { kind: 'text', text: GITHUB } });
+    expect(await h.ssoCode({ username: 'budi' })).toEqual({ ok: false, error: 'mfa_err_no_asn_account' });
+    expect(await h.ssoCode({})).toEqual({ ok: false, error: 'mfa_err_no_asn_account' });
+    await h.addAccounts({ source: { kind: 'text', text: LINK } });
+    expect(await h.ssoCode({ username: 'budi' })).toMatchObject({ ok: true, code: referenceTotp(SECRET, clock), issuer: 'public-siasn', account: NIP });
   });
 
   it('saves the activation page account once, a new key for the same name goes first, and returns its code', async () => {

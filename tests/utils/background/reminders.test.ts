@@ -328,13 +328,17 @@ describe('notification clicks', () => {
     expect(await reminderAlarm()).toBe(wib('2026-05-04 15:45'));
   });
 
-  it('"Buka e-Kinerja" takes an open e-Kinerja tab to the daily-progress page', async () => {
-    const tab = await fakeBrowser.tabs.create({ url: 'https://kinerja.bkn.go.id/skp' });
+  it('"Buka e-Kinerja" switches to an open daily-progress tab, and leaves a tab on another e-Kinerja page alone', async () => {
+    const skp = await fakeBrowser.tabs.create({ url: 'https://kinerja.bkn.go.id/skp', active: true });
+    const daily = await fakeBrowser.tabs.create({ url: 'https://kinerja.bkn.go.id/kinerja_harian', active: false });
+    await fakeBrowser.tabs.update(skp.id!, { active: true });
     await install('2026-05-04 08:00');
     await ring('2026-05-04 15:00');
+    const before = (await fakeBrowser.tabs.query({})).length;
     await fakeBrowser.notifications.onButtonClicked.trigger('reminder:2026-05-04', 0);
-    await until(async () => expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('https://kinerja.bkn.go.id/kinerja_harian'));
-    expect((await fakeBrowser.tabs.get(tab.id!)).active).toBe(true);
+    await until(async () => expect((await fakeBrowser.tabs.get(daily.id!)).active).toBe(true));
+    expect((await fakeBrowser.tabs.get(skp.id!)).url).toBe('https://kinerja.bkn.go.id/skp');
+    expect((await fakeBrowser.tabs.query({})).length).toBe(before);
     expect(await openIds()).toEqual([]);
   });
 

@@ -94,13 +94,23 @@ describe('background service', () => {
 });
 
 describe('who may ask what', () => {
-  it('lets content scripts ask only what they need', async () => {
-    const { CONTENT_SCRIPT_MAY_ASK, fromContentScript } = await import('@/utils/background/service');
-    expect(fromContentScript({ url: 'https://kinerja.bkn.go.id/kinerja_harian' })).toBe(true);
-    expect(fromContentScript({ url: fakeBrowser.runtime.getURL('/popup.html') })).toBe(false);
-    expect(fromContentScript(undefined)).toBe(false);
+  it('lets each site\'s content script ask only what it needs, and extension pages everything', async () => {
+    const { mayAsk } = await import('@/utils/background/service');
+    const kinerja = { url: 'https://kinerja.bkn.go.id/kinerja_harian' };
+    const sso = { url: 'https://sso-siasn.bkn.go.id/auth/realms/public-siasn/login-actions/authenticate' };
+    const page = { url: fakeBrowser.runtime.getURL('/popup.html') };
+    expect(mayAsk(kinerja, 'recordSiteReading')).toBe(true);
+    expect(mayAsk(kinerja, 'rememberRencanaAksi')).toBe(true);
+    expect(mayAsk(kinerja, 'saveTemplate')).toBe(false);
+    expect(mayAsk(kinerja, 'ssoCode')).toBe(false);
+    expect(mayAsk(sso, 'ssoCode')).toBe(true);
+    expect(mayAsk(sso, 'listTemplates')).toBe(false);
+    expect(mayAsk({ url: 'https://evil.example/' }, 'getSettings')).toBe(false);
     for (const secretive of ['listAccounts', 'unlockVault', 'setVaultPassphrase', 'exportBackup', 'importBackup', 'removeAccount', 'removeDayOff'] as const) {
-      expect(CONTENT_SCRIPT_MAY_ASK.has(secretive), secretive).toBe(false);
+      expect(mayAsk(kinerja, secretive), secretive).toBe(false);
+      expect(mayAsk(sso, secretive), secretive).toBe(false);
+      expect(mayAsk(page, secretive), secretive).toBe(true);
     }
+    expect(mayAsk(undefined, 'exportBackup')).toBe(true);
   });
 });

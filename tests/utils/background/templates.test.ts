@@ -143,3 +143,16 @@ describe('templates capability', () => {
     }), { numRuns: 25 });
   });
 });
+
+describe('remembering a Rencana Aksi from the filler', () => {
+  it('changes only the Rencana Aksi of the stored template', async () => {
+    const first = await h().saveTemplate(draft({ name: 'Mengajar', buktiDukung: 'https://drive.google.com/a' }));
+    expect(first.ok).toBe(true);
+    const id = first.ok ? first.template.id : '';
+    // Edited in the options page meanwhile: the filler's remember must not undo it.
+    await h().saveTemplate({ ...(first.ok ? first.template : {}), buktiDukung: 'https://drive.google.com/b' });
+    const res = await h().rememberRencanaAksi({ id, rencanaAksi: 'Mengelola administrasi kepegawaian' });
+    expect(res.ok && res.template).toMatchObject({ id, rencanaAksi: 'Mengelola administrasi kepegawaian', buktiDukung: 'https://drive.google.com/b' });
+    expect((await h().rememberRencanaAksi({ id: 'nope', rencanaAksi: 'x' })).ok).toBe(false);
+  });
+});

@@ -96,8 +96,56 @@ describe('backup', () => {
     expect(JSON.stringify(file)).not.toContain(SECRET);
     expect(file.data.accounts).toEqual([]);
     expect(file.data.vault).toBeNull();
+    expect(file.data.accountsOmitted).toBe(true);
     expect(file.data.templates).toHaveLength(1);
     expect(parseBackup(JSON.stringify(file)).ok).toBe(true);
+  });
+
+  it('restoring a file whose accounts were left out keeps the MFA accounts and the vault, and replaces the rest', async () => {
+    await seed();
+    const svc = service();
+    const file = await svc.handlers.exportBackup(undefined); // no passphrase: accounts left out
+    // Later: more accounts, a vault passphrase, other data.
+    await db.put('accounts', {
+      id: 'a2', issuer: 'GitHub', account: 'budi', secret: 'GEZDGNBVGY3TQOJQ', algorithm: 'SHA1',
+      digits: 6, period: 30, order: 1, pinned: false, createdAt: '2026-11-20T00:00:00.000Z',
+    });
+    expect(await svc.handlers.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' })).toMatchObject({ ok: true });
+    await db.put('reports', { date: '2026-11-20', status: 'reported', source: 'site', at: 'x' });
+    const { accounts, vault } = await dump();
+    expect(accounts).toHaveLength(2);
+
+    expect(await svc.handlers.importBackup(JSON.stringify(file))).toEqual({ ok: true });
+    const after = await dump();
+    expect(after.accounts).toEqual(accounts);
+    expect(after.vault).toEqual(vault);
+    expect((await db.getAllKeys('reports')).sort()).toEqual(['2026-11-02', '2026-11-03', '2026-11-04']);
+    expect(await readSettings(db)).toMatchObject({ zone: 'Asia/Jayapura', workWeek: 6, targetTime: '15:30' });
+    expect(await svc.handlers.unlockVault('kopi tubruk pagi')).toMatchObject({ ok: true });
+    expect((await snapshotSecrets()).sort()).toEqual(['GEZDGNBVGY3TQOJQ', SECRET].sort());
+
+    // Without accountsOmitted, an empty list still means "no accounts" (a backup made with none).
+    const { accountsOmitted: _o, ...data } = file.data;
+    await applyBackup(db, { ...file, data });
+    expect(await db.count('accounts')).toBe(0);
+    expect(await db.get('vault', VAULT_KEY)).toBeUndefined();
+  });
+
+  it('a device without accounts writes no accountsOmitted; a wrong accountsOmitted is refused', async () => {
+    const file = await exportBackup(db, NOW);
+    expect(file.data).not.toHaveProperty('accountsOmitted');
+    const withFlag = (v: unknown, extra: Record<string, unknown> = {}) =>
+      parseBackup(JSON.stringify({ ...file, data: { ...file.data, accountsOmitted: v, ...extra } }));
+    expect(withFlag(true).ok).toBe(true);
+    expect(withFlag(false).ok).toBe(true);
+    expect(withFlag('yes')).toEqual({ ok: false, problems: [{ code: 'backup_wrong_type', path: 'data.accountsOmitted', detail: 'boolean' }] });
+    await seed();
+    await service().handlers.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    const sealed = await exportBackup(db, NOW);
+    expect(sealed.data).not.toHaveProperty('accountsOmitted');
+    expect(parseBackup(JSON.stringify({ ...sealed, data: { ...sealed.data, accountsOmitted: true } }))).toEqual({
+      ok: false, problems: [{ code: 'backup_invalid_value', path: 'data.accountsOmitted' }],
+    });
   });
 
   it('with a backup passphrase: secrets sealed; the restored vault opens with that passphrase only', async () => {
@@ -219,6 +267,30 @@ describe('backup', () => {
     });
     expect(parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: 'x' }))).toEqual({
       ok: false, problems: [{ code: 'backup_missing_field', path: 'data' }],
+    });
+  });
+
+  it('restores the settings the extension accepted, even with reminders that do not fit the target time', async () => {
+    const svc = service();
+    // Target 07:00 with the (disabled) 07:30 morning reminder; target 00:30 with the default 60-min lead.
+    for (const targetTime of ['07:00', '00:30']) {
+      expect(await svc.handlers.saveSettings({ targetTime })).toMatchObject({ ok: true });
+      const saved = await readSettings(db);
+      const text = JSON.stringify(await svc.handlers.exportBackup(undefined));
+      await svc.handlers.saveSettings({ targetTime: '16:00' });
+      expect(await svc.handlers.importBackup(text)).toEqual({ ok: true });
+      expect(await readSettings(db)).toEqual(saved);
+      expect(saved).toMatchObject({ targetTime, reminders: { leadMinutes: [60, 15], morning: { enabled: false, time: '07:30' } } });
+    }
+    // The reminder fields are still checked on their own.
+    const file = await exportBackup(db, NOW);
+    const bad = { ...file, data: { ...file.data, settings: { targetTime: '07:00', reminders: { leadMinutes: [0], morning: { enabled: true, time: '7:30' } } } } };
+    expect(parseBackup(JSON.stringify(bad))).toEqual({
+      ok: false,
+      problems: [
+        { code: 'backup_invalid_value', path: 'data.settings.reminders' },
+        { code: 'backup_invalid_value', path: 'data.settings.reminders' },
+      ],
     });
   });
 

@@ -21,6 +21,13 @@ const SATURDAY: TemplateRecord = {
 const byText = (root: ParentNode, selector: string, text: string) =>
   [...root.querySelectorAll<HTMLElement>(selector)].find((el) => el.textContent?.trim() === text);
 
+/** A click by the user: the browser marks it trusted (happy-dom has no isTrusted, so it is set here). */
+function userClick(el: HTMLElement): void {
+  const e = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+  Object.defineProperty(e, 'isTrusted', { value: true });
+  el.dispatchEvent(e);
+}
+
 async function until<T>(f: () => T | null | undefined | false | Promise<T | null | undefined | false>, ms = 3000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -36,8 +43,8 @@ async function control(templates: TemplateRecord[] | null, today = '2026-11-27')
   loadReplica();
   const modal = await openModal();
   const session = createFillSession(modal, () => '2026-11-27', () => performance.now());
-  const saveTemplate = vi.fn(async (t: TemplateRecord) => t);
-  const root = FillControl({ templates, today, session, saveTemplate });
+  const saveTemplate = vi.fn(async (id: string, rencanaAksi: string) => ({ ...templates!.find((t) => t.id === id)!, rencanaAksi }));
+  const root = FillControl({ templates, today, session, rememberRencanaAksi: saveTemplate });
   // In a shadow root, as mounted on the site: the form's own labels are all the page sees.
   const host = document.createElement('div');
   host.attachShadow({ mode: 'open' }).append(root);
@@ -57,14 +64,14 @@ describe('FillControl', () => {
     expect(c.button('Urungkan')?.hidden).toBe(true);
 
     select.value = 't-weekdays';
-    c.button('Isi dari template')!.click();
+    userClick(c.button('Isi dari template')!);
     await c.done();
     expect(replica().state()).toMatchObject({ rencanaAksi: WEEKDAYS.rencanaAksi, tanggal: '2026-11-27', kegiatan: 'Mengajar Jumat', realisasi: 2 });
     expect(c.root.querySelector('[role="status"]')?.textContent).toBe('Terisi untuk Jumat, 27 November 2026. Periksa isinya, lalu klik OK.');
     expect(Number(c.root.getAttribute('data-fill-ms'))).toBeGreaterThan(0);
     expect(c.button('Urungkan')?.hidden).toBe(false);
 
-    c.button('Urungkan')!.click();
+    userClick(c.button('Urungkan')!);
     await c.done('undone');
     expect(replica().state()).toMatchObject({ rencanaAksi: null, tanggal: null, kegiatan: '', realisasi: '' });
     expect(c.root.querySelector('[role="status"]')?.textContent).toBe('Isian dikembalikan seperti semula.');
@@ -78,18 +85,18 @@ describe('FillControl', () => {
     kegiatan.dispatchEvent(new Event('input', { bubbles: true }));
     await tick();
 
-    c.button('Isi dari template')!.click();
+    userClick(c.button('Isi dari template')!);
     await c.done('confirm');
     const ask = c.root.querySelector('[role="alertdialog"]')!;
     expect(ask.getAttribute('aria-label')).toBe('Kolom ini sudah Anda isi. Timpa dengan isi template?');
     expect([...ask.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['KEGIATAN HARIAN: “Rapat guru”']);
-    byText(ask, 'button', 'Batal')!.click();
+    userClick(byText(ask, 'button', 'Batal')!);
     await c.done('ready');
     expect(replica().state()).toMatchObject({ rencanaAksi: null, kegiatan: 'Rapat guru' });
 
-    c.button('Isi dari template')!.click();
+    userClick(c.button('Isi dari template')!);
     await c.done('confirm');
-    byText(c.root, 'button', 'Lewati')!.click();
+    userClick(byText(c.root, 'button', 'Lewati')!);
     await c.done();
     expect(replica().state()).toMatchObject({ rencanaAksi: WEEKDAYS.rencanaAksi, kegiatan: 'Rapat guru' });
     expect(c.root.querySelector('[role="status"]')?.textContent).toContain('Tidak ditimpa: KEGIATAN HARIAN.');
@@ -97,7 +104,7 @@ describe('FillControl', () => {
 
   it('lets the user pick an unknown Rencana Aksi from the site\'s options and remembers it in the template', async () => {
     const c = await control([SATURDAY], '2026-11-28');
-    c.button('Isi dari template')!.click();
+    userClick(c.button('Isi dari template')!);
     await c.done();
     expect(c.root.textContent).toContain('Rencana Aksi “Rencana yang sudah dihapus” dari template tidak ada di pilihan situs. Pilih yang sesuai:');
     const pick = c.root.querySelector<HTMLSelectElement>('select#fc-rencana-aksi')!;
@@ -106,19 +113,19 @@ describe('FillControl', () => {
     const remember = c.root.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
     expect(remember.checked).toBe(true);
     expect(remember.parentElement?.textContent).toBe('Ingat pilihan ini di template “Ekstrakurikuler”');
-    c.button('Pakai Rencana Aksi ini')!.click();
+    userClick(c.button('Pakai Rencana Aksi ini')!);
     await until(() => c.saveTemplate.mock.calls.length > 0 && c.root.querySelector('select#fc-rencana-aksi') === null);
-    expect(c.saveTemplate).toHaveBeenCalledWith({ ...SATURDAY, rencanaAksi: 'Mengelola administrasi kepegawaian' });
+    expect(c.saveTemplate).toHaveBeenCalledWith(SATURDAY.id, 'Mengelola administrasi kepegawaian');
     expect(replica().state()).toMatchObject({ rencanaAksi: 'Mengelola administrasi kepegawaian', satuan: 'Dokumen', kegiatan: 'Pramuka' });
     expect(c.root.querySelector('[role="status"]')?.textContent).toBe('Rencana Aksi dipilih dan disimpan di template “Ekstrakurikuler”.');
   });
 
   it('does not save the template when the user unticks "remember"', async () => {
     const c = await control([SATURDAY], '2026-11-28');
-    c.button('Isi dari template')!.click();
+    userClick(c.button('Isi dari template')!);
     await c.done();
     c.root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked = false;
-    c.button('Pakai Rencana Aksi ini')!.click();
+    userClick(c.button('Pakai Rencana Aksi ini')!);
     await until(() => c.root.querySelector('[role="status"]')?.textContent === 'Rencana Aksi dipilih.');
     expect(c.saveTemplate).not.toHaveBeenCalled();
     expect(replica().state()?.rencanaAksi).toBe('Menyusun laporan kinerja bulanan');
@@ -153,15 +160,29 @@ describe('startFiller (content script) with the real background handlers', () =>
       signal: stop.signal,
       addEventListener: (target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler, { signal: stop!.signal }),
     } as unknown as ContentScriptContext;
+    // The root is closed: the test keeps the one attachShadow returns, as the control does.
+    const roots = new Map<Element, ShadowRoot>();
+    const attach = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+      const r = attach.call(this, init);
+      roots.set(this, r);
+      return r;
+    });
     startFiller(ctx);
     await tick(20);
     expect(document.querySelector(CONTROL_HOST)).toBeNull(); // nothing until the modal opens
 
     const modal = await openModal();
     const host = await until(() => modal.querySelector(`.modal-body > ${CONTROL_HOST}`));
-    const root = host.shadowRoot!.querySelector<HTMLElement>('.fc')!;
-    expect(host.shadowRoot!.querySelector('style')?.textContent).toContain(':host{all:initial');
-    byText(root, 'button', 'Isi dari template')!.click();
+    spy.mockRestore();
+    const shadow = roots.get(host)!;
+    const root = shadow.querySelector<HTMLElement>('.fc')!;
+    expect(shadow.querySelector('style')?.textContent).toContain(':host{all:initial');
+    byText(root, 'button', 'Isi dari template')!.click(); // a script's click: ignored
+    await tick(20);
+    expect(root.getAttribute('data-state')).toBe('ready');
+    expect(replica().state()?.tanggal).toBeNull();
+    userClick(byText(root, 'button', 'Isi dari template')!);
     await until(() => root.getAttribute('data-state') === 'done');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     expect(replica().state()?.tanggal).toBe(today);

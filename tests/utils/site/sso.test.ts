@@ -12,6 +12,7 @@ import {
   qrDataUrl,
   startSsoHelper,
   waitBeforeFill,
+  type SsoHelper,
   type SsoHelperDeps,
 } from '@/utils/site/sso';
 
@@ -140,29 +141,50 @@ describe('the in-page helper', () => {
     return { d, calls };
   }
 
-  const shadowButton = (kind: string) => document.querySelector(`[${HOST_ATTRIBUTE}="${kind}"]`)!.shadowRoot!.querySelector('button')!;
-  const shadowStatus = (kind: string) => document.querySelector(`[${HOST_ATTRIBUTE}="${kind}"]`)!.shadowRoot!.querySelector('[role="status"]')!;
+  const shadowButton = (helper: SsoHelper, kind: 'otp' | 'activation') => helper.root(kind)!.querySelector('button')!;
+  const shadowStatus = (helper: SsoHelper, kind: 'otp' | 'activation') => helper.root(kind)!.querySelector('[role="status"]')!;
   const settle = () => new Promise((r) => setTimeout(r, 0));
+  /** A click by the user: the browser marks it trusted (happy-dom has no isTrusted, so it is set here). */
+  const userClick = (el: HTMLElement) => {
+    const e = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+    Object.defineProperty(e, 'isTrusted', { value: true });
+    el.dispatchEvent(e);
+  };
 
   it('puts "Isi kode MFA" right after the field; a click fills the code and never submits', async () => {
     document.body.innerHTML = fixture('login-otp.html');
     let submitted = 0;
     document.querySelector('form')!.addEventListener('submit', (e) => { e.preventDefault(); submitted++; });
     const { d, calls } = deps();
-    startSsoHelper(document, d, controller.signal);
+    const helper = startSsoHelper(document, d, controller.signal);
     const field = document.querySelector<HTMLInputElement>('#otp')!;
     expect(field.nextElementSibling?.getAttribute(HOST_ATTRIBUTE)).toBe('otp');
-    const button = shadowButton('otp');
+    const button = shadowButton(helper, 'otp');
     expect(button.textContent).toBe('Isi kode MFA');
     expect(button.type).toBe('button');
-    button.click();
+    userClick(button);
     await settle();
     await settle();
     expect(field.value).toBe('123456');
     expect(calls.getCode).toEqual([{ username: undefined, accountId: undefined }]);
     expect(calls.sleeps).toEqual([]);
     expect(submitted).toBe(0);
-    expect(shadowStatus('otp').textContent).toBe(t('sso_filled'));
+    expect(shadowStatus(helper, 'otp').textContent).toBe(t('sso_filled'));
+  });
+
+  it('the page cannot reach the helper: closed shadow root, and its scripted clicks do nothing', async () => {
+    document.body.innerHTML = fixture('login-otp.html');
+    const { d, calls } = deps();
+    const helper = startSsoHelper(document, d, controller.signal);
+    const host = document.querySelector<HTMLElement>(`[${HOST_ATTRIBUTE}="otp"]`)!;
+    const button = shadowButton(helper, 'otp');
+    button.click(); // what a page script would do (isTrusted is false in a browser)
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await settle();
+    await settle();
+    expect(calls.getCode).toEqual([]);
+    expect(document.querySelector<HTMLInputElement>('#otp')!.value).toBe('');
+    expect(shadowStatus(helper, 'otp').textContent).toBe('');
   });
 
   it('fewer than 3 s left: waits for the next code and fills that one', async () => {
@@ -184,7 +206,7 @@ describe('the in-page helper', () => {
     const helper = startSsoHelper(document, d, controller.signal);
     expect(await helper.fill()).toEqual({ ok: false, error: 'vault_err_locked' });
     expect(document.querySelector<HTMLInputElement>('#otp')!.value).toBe('');
-    expect(shadowStatus('otp').textContent).toBe(t('vault_err_locked'));
+    expect(shadowStatus(helper, 'otp').textContent).toBe(t('vault_err_locked'));
   });
 
   it('a form mounted later gets the button too; abort removes everything', async () => {
@@ -202,17 +224,20 @@ describe('the in-page helper', () => {
   it('activation page: one click saves the QR code\'s account and fills the first code into #totp', async () => {
     document.body.innerHTML = fixture('login-config-totp.html');
     const { d, calls } = deps();
-    startSsoHelper(document, d, controller.signal);
+    const helper = startSsoHelper(document, d, controller.signal);
     expect(document.querySelector('#kc-totp-secret-qr-code')!.nextElementSibling?.getAttribute(HOST_ATTRIBUTE)).toBe('activation');
     expect(document.querySelector(`[${HOST_ATTRIBUTE}="otp"]`)).toBeNull();
-    shadowButton('activation').click();
+    shadowButton(helper, 'activation').click(); // a page script: ignored
+    await settle();
+    expect(calls.save).toEqual([]);
+    userClick(shadowButton(helper, 'activation'));
     await settle();
     await settle();
     expect(calls.save).toHaveLength(1);
     expect((calls.save[0] as { dataUrl: string }).dataUrl).toMatch(/^data:image\/png;base64, /);
     expect(document.querySelector<HTMLInputElement>('#totp')!.value).toBe('111222');
     expect(document.querySelector<HTMLInputElement>('#userLabel')!.value).toBe('');
-    expect(shadowStatus('activation').textContent).toBe(t('sso_activation_saved_filled', 'public-siasn: 199001012015011001'));
+    expect(shadowStatus(helper, 'activation').textContent).toBe(t('sso_activation_saved_filled', 'public-siasn: 199001012015011001'));
   });
 
   it('activation page in manual mode sends the key text', async () => {

@@ -1,9 +1,10 @@
 import { pbkdf2Sync } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type Db } from '@/utils/db/db';
 import { VAULT_KEY } from '@/utils/db/schema';
 import { decryptSecret, deriveKey, encryptSecret, VAULT_ITERATIONS } from '@/utils/vault/crypto';
-import { createVault, deriveKeyBytes, importKeyBytes, isVaultRecord, openSecret, storeSecret, VaultLockedError } from '@/utils/vault/vault';
+import { AUTO_LOCK_ALARM, createVault, deriveKeyBytes, importKeyBytes, isVaultRecord, LOCK_AT_KEY, openSecret, storeSecret, VAULT_SESSION_KEY, VaultLockedError } from '@/utils/vault/vault';
 import { appliedOffset, CLOCK_TOLERANCE_MS } from '@/utils/vault/snapshot';
 
 let db: Db;
@@ -68,6 +69,40 @@ describe('createVault', () => {
     await vault.setPassphrase(null, null);
     expect(await db.count('vault')).toBe(0);
     expect((await vault.state()).mode).toBe('none');
+  });
+
+  it('touch never brings back a key locked while it ran', async () => {
+    const vault = createVault({ db: async () => db, now: () => new Date(0), iterations: 10 });
+    await vault.setPassphrase(null, 'kata sandi panjang');
+    expect((await vault.state()).mode).toBe('unlocked');
+    // The lock lands while touch reads the session (the key still there when read).
+    const get = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    let locking: Promise<void> | undefined;
+    const spy = vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(async (keys) => {
+      const got = await get(keys as string);
+      locking ??= vault.lock();
+      await locking;
+      return got;
+    });
+    await vault.touch();
+    spy.mockRestore();
+    expect(locking).toBeDefined();
+    expect(await fakeBrowser.storage.session.get([VAULT_SESSION_KEY, LOCK_AT_KEY])).toEqual({});
+    expect(await fakeBrowser.alarms.get(AUTO_LOCK_ALARM)).toBeFalsy();
+    expect((await vault.state()).mode).toBe('locked');
+    expect(await vault.key()).toBeNull();
+  });
+
+  it('touch extends an open vault', async () => {
+    let now = 0;
+    const vault = createVault({ db: async () => db, now: () => new Date(now), iterations: 10 });
+    await vault.setPassphrase(null, 'kata sandi panjang');
+    now = 5 * 60_000;
+    await vault.touch();
+    const lockAt = now + 15 * 60_000;
+    expect(await vault.state()).toMatchObject({ mode: 'unlocked', lockAt });
+    expect((await fakeBrowser.storage.session.get(LOCK_AT_KEY))[LOCK_AT_KEY]).toBe(lockAt);
+    expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))?.scheduledTime).toBe(lockAt);
   });
 
   it('isVaultRecord accepts only complete records', () => {
