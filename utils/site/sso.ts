@@ -173,7 +173,8 @@ interface Widget {
   status: HTMLElement;
 }
 
-function widget(doc: Document, kind: string, label: string): Widget {
+/** Our button beside a field: `onClick` runs for the user's clicks only (never a page script's). */
+function widget(doc: Document, kind: string, label: string, onClick: () => void, signal: AbortSignal): Widget {
   const host = doc.createElement('span');
   host.setAttribute(HOST_ATTRIBUTE, kind);
   // Open, so assistive technology and tests reach it; the buttons ignore clicks a page script makes (isTrusted).
@@ -183,6 +184,12 @@ function widget(doc: Document, kind: string, label: string): Widget {
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = label;
+  button.addEventListener('click', (e) => {
+    if (!e.isTrusted) return; // a script on the page, not the user
+    e.preventDefault();
+    e.stopPropagation();
+    onClick();
+  }, { signal });
   const status = doc.createElement('span');
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
@@ -277,13 +284,7 @@ export function startSsoHelper(doc: Document, deps: SsoHelperDeps, signal: Abort
       otp = null;
     }
     if (field && !otp) {
-      const w = widget(doc, 'otp', t('sso_fill_button'));
-      w.button.addEventListener('click', (e) => {
-        if (!e.isTrusted) return; // a script on the page, not the user
-        e.preventDefault();
-        e.stopPropagation();
-        void fillOtp();
-      }, { signal });
+      const w = widget(doc, 'otp', t('sso_fill_button'), () => void fillOtp(), signal);
       field.insertAdjacentElement('afterend', w.host);
       otp = { field, w };
     }
@@ -294,13 +295,7 @@ export function startSsoHelper(doc: Document, deps: SsoHelperDeps, signal: Abort
       activation = null;
     }
     if (page && !activation) {
-      const w = widget(doc, 'activation', t('sso_save_button'));
-      w.button.addEventListener('click', (e) => {
-        if (!e.isTrusted) return; // a script on the page, not the user
-        e.preventDefault();
-        e.stopPropagation();
-        void saveActivation();
-      }, { signal });
+      const w = widget(doc, 'activation', t('sso_save_button'), () => void saveActivation(), signal);
       const anchor = page.qr ?? doc.querySelector('#kc-totp-secret-key');
       anchor?.insertAdjacentElement('afterend', w.host);
       activation = { page, w, saved: false };
