@@ -161,12 +161,8 @@ export function accountsCapability(deps: BackgroundDeps, overrides: Partial<Acco
   const vault: Vault = createVault({ db, now, iterations: io.iterations });
 
   // ---------------------------------------------------------------- one change at a time
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = queue.then(job, job);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  // (shared with a backup restore, so neither overwrites the other)
+  const serial = deps.exclusive;
 
   // ---------------------------------------------------------------- reading
   const readStored = async (d: Db): Promise<StoredAccountRecord[]> => sortAccounts(await d.getAll('accounts'));

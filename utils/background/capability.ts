@@ -20,6 +20,12 @@ export interface BackgroundDeps {
   now: () => Date;
   /** Recomputes the day's picture and runs every capability's onRefresh. */
   refresh: () => Promise<StatusSnapshot>;
+  /**
+   * Runs `job` alone among the jobs given here: MFA account and vault changes, and replacing
+   * the whole database from a backup, so neither overwrites the other. Never call refresh()
+   * inside a job (a capability's onRefresh may queue here too).
+   */
+  exclusive: <T>(job: () => Promise<T>) => Promise<T>;
 }
 
 export interface RefreshContext {

@@ -64,7 +64,13 @@ export function createService(
     queue = run.catch(() => undefined);
     return run;
   };
-  const deps: BackgroundDeps = { db, now, refresh };
+  let exclusiveQueue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = exclusiveQueue.then(job, job);
+    exclusiveQueue = run.catch(() => undefined);
+    return run;
+  };
+  const deps: BackgroundDeps = { db, now, refresh, exclusive };
   const capabilities = factories.map((f) => f(deps));
 
   const popupStatus = async (s: StatusSnapshot): Promise<PopupStatus> => {
@@ -89,7 +95,7 @@ export function createService(
     async importBackup(text) {
       const parsed = parseBackup(text);
       if (!parsed.ok) return parsed;
-      await applyBackup(await db(), parsed.backup);
+      await exclusive(async () => applyBackup(await db(), parsed.backup));
       await refresh();
       return { ok: true };
     },

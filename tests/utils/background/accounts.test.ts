@@ -46,7 +46,13 @@ const fakes = (): Partial<AccountsDeps> => ({
 });
 
 function handlersWith(over: Partial<AccountsDeps> = {}): { h: Handlers; cap: Capability } {
-  const deps = { db: async () => db, now: () => new Date(clock), refresh: async () => { throw new Error('not used'); } };
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const deps = { db: async () => db, now: () => new Date(clock), refresh: async () => { throw new Error('not used'); }, exclusive };
   const cap = accountsCapability(deps, { ...fakes(), ...over });
   return { h: cap.handlers as Handlers, cap };
 }

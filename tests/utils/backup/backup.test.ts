@@ -172,6 +172,24 @@ describe('backup', () => {
     expect(await snapshotSecrets()).toEqual([SECRET]);
   });
 
+  it('a restore and a passphrase change at the same time do not overwrite each other', async () => {
+    await seed();
+    const svc = service();
+    const res = await svc.handlers.exportBackupWithPassphrase('cadangan rahasia');
+    const text = JSON.stringify((res as { backup: BackupFile }).backup);
+    // Meanwhile the device has another account instead.
+    await db.delete('accounts', 'a1');
+    await db.put('accounts', { id: 'c1', issuer: 'GitHub', account: 'budi', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30, order: 0, pinned: false, createdAt: 'x' });
+    const [changed, restored] = await Promise.all([
+      svc.handlers.setVaultPassphrase({ current: null, next: 'kata sandi baru' }),
+      svc.handlers.importBackup(text),
+    ]);
+    expect(changed.ok).toBe(true);
+    expect(restored).toEqual({ ok: true });
+    // Whichever ran first, the restored accounts are the ones that stay.
+    expect((await db.getAll('accounts')).map((a) => a.id)).toEqual(['a1']);
+  });
+
   it('still reads version 1 files (plain secrets, no vault)', async () => {
     const v1 = {
       format: BACKUP_FORMAT, version: 1, exportedAt: 'x',
