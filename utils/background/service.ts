@@ -40,6 +40,16 @@ export interface Service {
   alarm(name: string): Promise<void>;
 }
 
+/** Runs the jobs given to it one at a time, in order; a failed job does not stop the next. */
+export function createQueue(): <T>(job: () => Promise<T>) => Promise<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
 export function createService(
   db: () => Promise<Db> = getDb,
   now: () => Date = () => new Date(),
@@ -53,23 +63,14 @@ export function createService(
   };
   // One refresh at a time, in order: a refresh that read the data before a change must not
   // finish after the refresh that follows the change (stale badge or alarm).
-  let queue: Promise<unknown> = Promise.resolve();
-  const refresh = (): Promise<StatusSnapshot> => {
-    const run = queue.then(async () => {
-      const { t, settings, records, status } = await current();
-      await Promise.all([showMissedCount(status.monthMissed), scheduleDayChange(t, settings)]);
-      for (const c of capabilities) await c.onRefresh?.({ now: t, settings, ...records, status });
-      return status;
-    });
-    queue = run.catch(() => undefined);
-    return run;
-  };
-  let exclusiveQueue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = exclusiveQueue.then(job, job);
-    exclusiveQueue = run.catch(() => undefined);
-    return run;
-  };
+  const inOrder = createQueue();
+  const refresh = (): Promise<StatusSnapshot> => inOrder(async () => {
+    const { t, settings, records, status } = await current();
+    await Promise.all([showMissedCount(status.monthMissed), scheduleDayChange(t, settings)]);
+    for (const c of capabilities) await c.onRefresh?.({ now: t, settings, ...records, status });
+    return status;
+  });
+  const exclusive = createQueue();
   const deps: BackgroundDeps = { db, now, refresh, exclusive };
   const capabilities = factories.map((f) => f(deps));
 

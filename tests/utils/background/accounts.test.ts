@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type Db } from '@/utils/db/db';
 import { VAULT_KEY } from '@/utils/db/schema';
 import { accountsCapability, AccountsError, pickSsoAccount, type AccountsDeps } from '@/utils/background/accounts';
-import { createService } from '@/utils/background/service';
+import { createQueue, createService } from '@/utils/background/service';
 import type { Capability, Handlers, RefreshContext } from '@/utils/background/capability';
 import { AUTO_LOCK_ALARM, LOCK_AT_KEY, VAULT_SESSION_KEY } from '@/utils/vault/vault';
 import { SNAPSHOT_KEY, type CodesSnapshot } from '@/utils/vault/snapshot';
@@ -46,13 +46,7 @@ const fakes = (): Partial<AccountsDeps> => ({
 });
 
 function handlersWith(over: Partial<AccountsDeps> = {}): { h: Handlers; cap: Capability } {
-  let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = queue.then(job, job);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-  const deps = { db: async () => db, now: () => new Date(clock), refresh: async () => { throw new Error('not used'); }, exclusive };
+  const deps = { db: async () => db, now: () => new Date(clock), refresh: async () => { throw new Error('not used'); }, exclusive: createQueue() };
   const cap = accountsCapability(deps, { ...fakes(), ...over });
   return { h: cap.handlers as Handlers, cap };
 }
