@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -196,8 +196,13 @@ describe('popup MFA codes', () => {
     expect(root.textContent).toContain('Belum ada akun MFA.');
     const addButton = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Tambah akun')!;
     addButton.click();
-    await settle();
-    const textarea = root.querySelector<HTMLTextAreaElement>('#mfa-add-link')!;
+    // The add form is loaded lazily (its own chunk): wait for it, however busy the machine is.
+    const textarea = await vi.waitFor(async () => {
+      await settle();
+      const el = root.querySelector<HTMLTextAreaElement>('#mfa-add-link');
+      if (!el) throw new Error('the add form has not loaded yet');
+      return el;
+    }, { timeout: 10_000 });
     act(() => {
       textarea.value = `otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`;
       textarea.dispatchEvent(new Event('input', { bubbles: true }));
