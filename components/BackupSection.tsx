@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n/i18n';
-import { backupSummary, parseBackup, type BackupProblem } from '@/utils/backup/backup';
+import { backupSummary, MAX_BACKUP_BYTES, parseBackup, tooLarge, type BackupProblem } from '@/utils/backup/backup';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { localDate } from '@/utils/calendar/dates';
 import { Region } from './Region';
@@ -40,16 +40,33 @@ export function BackupSection({ onImported, now = () => new Date() }: Props) {
     setPending(null);
     setProblems([]);
     if (!file) return;
-    const text = await file.text();
-    const parsed = parseBackup(text);
+    input.value = '';
+    // Checked before reading: a huge file would fill the page's memory, then fail to reach the
+    // background (the browser's message size limit) with no message at all.
+    let parsed = file.size > MAX_BACKUP_BYTES ? tooLarge() : null;
+    let text = '';
+    if (!parsed) {
+      try {
+        text = await file.text();
+      } catch {
+        parsed = { ok: false, problems: [{ code: 'backup_not_json', path: '' }] };
+      }
+    }
+    parsed ??= parseBackup(text);
     if (!parsed.ok) setProblems(parsed.problems);
     else setPending({ text, fileName: file.name, summary: backupSummary(parsed.backup), accountsKept: parsed.backup.data.accountsOmitted === true });
-    input.value = '';
   };
 
   const confirmImport = async () => {
     if (!pending) return;
-    const res = await sendMessage('importBackup', pending.text);
+    let res;
+    try {
+      res = await sendMessage('importBackup', pending.text);
+    } catch {
+      setPending(null);
+      setMessage(t('error_background'));
+      return;
+    }
     setPending(null);
     if (res.ok) {
       setMessage(t('backup_imported'));

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionSession } from './harness';
@@ -91,5 +93,22 @@ describe('options page', () => {
 
     await page.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'foto.json', mimeType: 'application/json', buffer: Buffer.from('\x89PNG...') });
     await page.getByRole('alert').getByText('Ini bukan file JSON.').waitFor();
+
+    // A 70 MB file (the review's: it threw an uncaught error, no message): refused before reading.
+    const dir = mkdtempSync(join(tmpdir(), 'ae-backup-'));
+    try {
+      const huge = join(dir, 'besar.json');
+      const padded = JSON.parse(text) as { data: { daysOff: unknown[] } };
+      padded.data.daysOff = [{ id: 'd', start: '2026-11-10', end: '2026-11-10', kind: 'sakit', note: 'x'.repeat(70 * 1024 * 1024) }];
+      writeFileSync(huge, JSON.stringify(padded));
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.getByLabel('Pulihkan dari file cadangan').setInputFiles(huge);
+      await page.getByRole('alert').getByText('File ini terlalu besar untuk file cadangan (lebih dari 5 MB). Pilih file .json yang dibuat dengan "Ekspor cadangan".').waitFor();
+      expect(errors).toEqual([]);
+      await expect(page.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).count()).resolves.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

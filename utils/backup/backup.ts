@@ -20,10 +20,18 @@ import {
 } from '../db/schema';
 import type { Db } from '../db/db';
 import { checkSettings, type Settings } from '../settings/settings';
-import { encryptSecret } from '../vault/crypto';
+import { encryptSecret, iterationsInRange } from '../vault/crypto';
+import { isValidDate } from '../calendar/dates';
 
 export const BACKUP_FORMAT = 'asisten-ekinerja-backup';
 export const BACKUP_VERSION = 2;
+/**
+ * The largest backup file read (bytes; checked before reading or parsing it). A real backup is
+ * far smaller: ten years of daily reports are ~400 KB, a hundred templates ~100 KB, fifty MFA
+ * accounts ~25 KB. 5 MB leaves ten times that, stays far below the browser's 64 MB message limit
+ * (a 70 MB file failed there, with no message) and parses in a blink on an office PC.
+ */
+export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
 
 export interface BackupData {
   /** Version 2: each with `sealed` (never `secret`). Version 1 files had plain `secret`s. */
@@ -63,6 +71,9 @@ export interface BackupProblem {
     | 'backup_missing_field'
     | 'backup_wrong_type'
     | 'backup_invalid_value'
+    | 'backup_invalid_date'
+    | 'backup_iterations'
+    | 'backup_too_large'
     | 'backup_duplicate_key';
   path: string;
   /** Extra detail for the message: the expected type, the version found, the repeated key. */
@@ -82,6 +93,8 @@ const nonEmpty: Check = { type: 'string', test: (v) => typeof v === 'string' && 
 const bool: Check = { type: 'boolean', test: (v) => typeof v === 'boolean' };
 const num: Check = { type: 'number', test: (v) => typeof v === 'number' && Number.isFinite(v) };
 const date: Check = { type: 'YYYY-MM-DD', test: (v) => typeof v === 'string' && DATE_RE.test(v) };
+/** A date that is written right but does not exist (2026-02-30); checked after `date`. */
+const realDate = (v: unknown): boolean => typeof v !== 'string' || !DATE_RE.test(v) || isValidDate(v);
 const time: Check = { type: 'HH:mm', test: (v) => typeof v === 'string' && TIME_RE.test(v) };
 const oneOf = (...values: readonly unknown[]): Check => ({ type: values.join(' | '), test: (v) => values.includes(v) });
 const weekdays: Check = {
@@ -97,7 +110,7 @@ const sealedBox: Check = {
   test: (v) => isObject(v) && b64.test(v.iv) && b64.test(v.ct),
 };
 const positive: Check = { type: 'number > 0', test: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 };
-const iterationsCheck: Check = { type: 'integer ≥ 1', test: (v) => Number.isSafeInteger(v) && (v as number) >= 1 };
+const iterationsCheck: Check = { type: 'integer', test: (v) => Number.isSafeInteger(v) };
 
 const ACCOUNT_FIELDS: Spec = {
   id: nonEmpty, issuer: str, account: str,
@@ -140,11 +153,22 @@ function checkRecord(rec: unknown, spec: Spec, path: string, problems: BackupPro
     const p = `${path}.${field}`;
     if (!(field in rec)) problems.push({ code: 'backup_missing_field', path: p });
     else if (!check.test(rec[field])) problems.push({ code: 'backup_wrong_type', path: p, detail: check.type });
+    else if (check === date && !realDate(rec[field])) problems.push({ code: 'backup_invalid_date', path: p, detail: String(rec[field]) });
+    else if (check === iterationsCheck && !iterationsInRange(rec[field])) {
+      problems.push({ code: 'backup_iterations', path: p, detail: String(rec[field]) });
+    }
   }
+}
+
+/** The refusal of a file over MAX_BACKUP_BYTES (detail: the limit in MB). */
+export function tooLarge(): ParseResult {
+  return { ok: false, problems: [{ code: 'backup_too_large', path: '', detail: String(MAX_BACKUP_BYTES / 1024 / 1024) }] };
 }
 
 /** Reads a backup file's text. Every problem is listed; nothing is written. */
 export function parseBackup(text: string): ParseResult {
+  // UTF-8 takes at least one byte per UTF-16 unit: a longer text cannot come from an allowed file.
+  if (typeof text !== 'string' || text.length > MAX_BACKUP_BYTES) return tooLarge();
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,6 +1,7 @@
 /** User settings: one record, merged over these defaults on every read so that a
  * setting added by a later version has a value in databases created before it. */
 
+import { isValidDate } from '../calendar/dates';
 import { checkReminderSettings, DEFAULT_REMINDER_SETTINGS, withReminderDefaults, type ReminderSettings, type ReminderSettingsProblem } from '../reminders/settings';
 
 export const ZONES = ['browser', 'Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -55,7 +56,6 @@ export type SettingsProblem =
   | { field: string; code: 'settings_unknown_field' };
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Checks a (partial) settings object; returns every problem found, empty when valid. */
 export function checkSettings(patch: Record<string, unknown>): SettingsProblem[] {
@@ -81,7 +81,7 @@ export function checkSettings(patch: Record<string, unknown>): SettingsProblem[]
       }
       case 'countFrom':
       case 'installedOn':
-        if (value !== null && (typeof value !== 'string' || !DATE_RE.test(value))) problems.push({ field, code: 'settings_date_invalid' });
+        if (value !== null && (typeof value !== 'string' || !isValidDate(value))) problems.push({ field, code: 'settings_date_invalid' });
         break;
       default:
         problems.push({ field, code: 'settings_unknown_field' });

@@ -9,6 +9,19 @@
  */
 
 export const VAULT_ITERATIONS = 600_000;
+/**
+ * The PBKDF2 iteration counts a passphrase record from outside (a backup file) may carry. Below
+ * 100,000 a guessed passphrase is cheap to test (OWASP asks 600,000 for SHA-256); above
+ * 10,000,000 one key derivation takes minutes on an office PC and holds the background's queue
+ * (a file with 4,294,967,295 blocked it for good).
+ */
+export const MIN_ITERATIONS = 100_000;
+export const MAX_ITERATIONS = 10_000_000;
+
+/** True for an iteration count a backup may carry (MIN_ITERATIONS…MAX_ITERATIONS). */
+export function iterationsInRange(n: unknown): n is number {
+  return Number.isSafeInteger(n) && (n as number) >= MIN_ITERATIONS && (n as number) <= MAX_ITERATIONS;
+}
 export const SALT_BYTES = 16;
 export const IV_BYTES = 12;
 
@@ -73,7 +86,7 @@ export async function deriveKey(
   iterations: number = VAULT_ITERATIONS,
 ): Promise<CryptoKey> {
   if (passphrase === '') throw new VaultError('vault_err_empty_passphrase');
-  if (!Number.isSafeInteger(iterations) || iterations < 1) throw new RangeError(`iterations: ${iterations}`);
+  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) throw new RangeError(`iterations: ${iterations}`);
   const saltBytes = typeof salt === 'string' ? base64ToBytes(salt) : new Uint8Array(salt);
   const material = await subtle().importKey(
     'raw',

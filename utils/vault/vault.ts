@@ -17,6 +17,7 @@ import { browser } from 'wxt/browser';
 import type { Db } from '../db/db';
 import { VAULT_KEY, type AccountRecord, type StoredAccountRecord, type VaultRecord } from '../db/schema';
 import {
+  MAX_ITERATIONS,
   VAULT_ITERATIONS,
   VaultError,
   base64ToBytes,
@@ -68,7 +69,8 @@ export interface VaultDeps {
  */
 export async function deriveKeyBytes(passphrase: string, salt: string, iterations: number): Promise<Uint8Array<ArrayBuffer>> {
   if (passphrase === '') throw new VaultError('vault_err_empty_passphrase');
-  if (!Number.isSafeInteger(iterations) || iterations < 1) throw new VaultError('vault_err_corrupt', `iterations ${iterations}`);
+  // No upper bound would let one stored record hold the background's queue for hours.
+  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) throw new VaultError('vault_err_corrupt', `iterations ${iterations}`);
   const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: base64ToBytes(salt), iterations }, material, 256);
   return new Uint8Array(bits);
@@ -88,6 +90,7 @@ export function isVaultRecord(v: unknown): v is VaultRecord {
     typeof r.iterations === 'number' &&
     Number.isSafeInteger(r.iterations) &&
     r.iterations >= 1 &&
+    r.iterations <= MAX_ITERATIONS &&
     typeof box === 'object' &&
     box !== null &&
     typeof box.iv === 'string' &&

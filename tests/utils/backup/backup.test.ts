@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, readSettings, type Db } from '@/utils/db/db';
-import { applyBackup, BACKUP_FORMAT, exportBackup, parseBackup, type BackupFile } from '@/utils/backup/backup';
+import { applyBackup, BACKUP_FORMAT, exportBackup, MAX_BACKUP_BYTES, parseBackup, type BackupFile } from '@/utils/backup/backup';
+import { MAX_ITERATIONS, MIN_ITERATIONS } from '@/utils/vault/crypto';
 import { createService } from '@/utils/background/service';
 import { accountsCapability } from '@/utils/background/accounts';
 import { STORE_NAMES, SETTINGS_KEY, VAULT_KEY } from '@/utils/db/schema';
@@ -45,9 +46,9 @@ async function dump() {
 }
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
-/** The background with the accounts capability (fast key derivation: tests only). */
+/** The background with the accounts capability (the fastest key derivation a backup may carry). */
 function service() {
-  return createService(async () => db, () => NOW, [(d) => accountsCapability(d, { iterations: 1000 })]);
+  return createService(async () => db, () => NOW, [(d) => accountsCapability(d, { iterations: MIN_ITERATIONS })]);
 }
 async function snapshotSecrets(): Promise<(string | undefined)[]> {
   const snap = (await fakeBrowser.storage.session.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] as CodesSnapshot;
@@ -157,7 +158,7 @@ describe('backup', () => {
     const text = JSON.stringify(file);
     expect(text).not.toContain(SECRET);
     expect(file.data.accounts).toHaveLength(1);
-    expect(file.data.vault).toMatchObject({ iterations: 1000, autoLockMinutes: 15 });
+    expect(file.data.vault).toMatchObject({ iterations: MIN_ITERATIONS, autoLockMinutes: 15 });
     // The database itself is unchanged (still without passphrase).
     expect((await db.get('accounts', 'a1'))!.secret).toBe(SECRET);
     expect(await db.get('vault', VAULT_KEY)).toBeUndefined();
@@ -229,9 +230,67 @@ describe('backup', () => {
       ok: false,
       problems: [
         { code: 'backup_wrong_type', path: 'data.accounts[0].sealed', detail: '{iv, ct} (base64)' },
-        { code: 'backup_wrong_type', path: 'data.vault.iterations', detail: 'integer ≥ 1' },
+        { code: 'backup_iterations', path: 'data.vault.iterations', detail: '0' },
       ],
     });
+  });
+
+  it('refuses PBKDF2 iteration counts outside 100,000–10,000,000 (1 is a free guess; 4294967295 held the queue for good)', async () => {
+    await seed();
+    const svc = service();
+    await svc.handlers.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    const good = await svc.handlers.exportBackup(undefined);
+    const withIterations = (n: unknown) => {
+      const f = structuredClone(good) as unknown as { data: { vault: Record<string, unknown> } };
+      f.data.vault.iterations = n;
+      return JSON.stringify(f);
+    };
+    for (const n of [1, MIN_ITERATIONS - 1, MAX_ITERATIONS + 1, 4294967295]) {
+      expect(parseBackup(withIterations(n)), String(n)).toEqual({
+        ok: false, problems: [{ code: 'backup_iterations', path: 'data.vault.iterations', detail: String(n) }],
+      });
+      expect(await svc.handlers.importBackup(withIterations(n))).toMatchObject({ ok: false });
+    }
+    expect(parseBackup(withIterations(1.5))).toEqual({
+      ok: false, problems: [{ code: 'backup_wrong_type', path: 'data.vault.iterations', detail: 'integer' }],
+    });
+    for (const n of [MIN_ITERATIONS, 600_000, MAX_ITERATIONS]) expect(parseBackup(withIterations(n)).ok, String(n)).toBe(true);
+  });
+
+  it('refuses dates that do not exist (2026-02-30, 2026-02-29, 2026-04-31), in every date field', async () => {
+    await seed();
+    const good = await exportBackup(db, NOW);
+    const bad = structuredClone(good) as unknown as { data: { reports: Record<string, unknown>[]; daysOff: Record<string, unknown>[]; settings: Record<string, unknown> } };
+    bad.data.reports[0]!.date = '2026-02-30';
+    bad.data.daysOff[0]!.start = '2026-02-29';
+    bad.data.daysOff[0]!.end = '2026-04-31';
+    bad.data.settings.countFrom = '2026-02-30';
+    expect(parseBackup(JSON.stringify(bad))).toEqual({
+      ok: false,
+      problems: [
+        { code: 'backup_invalid_date', path: 'data.reports[0].date', detail: '2026-02-30' },
+        { code: 'backup_invalid_date', path: 'data.daysOff[0].start', detail: '2026-02-29' },
+        { code: 'backup_invalid_date', path: 'data.daysOff[0].end', detail: '2026-04-31' },
+        { code: 'backup_invalid_value', path: 'data.settings.countFrom' },
+      ],
+    });
+    const leap = structuredClone(good);
+    leap.data.reports[0]!.date = '2028-02-29';
+    expect(parseBackup(JSON.stringify(leap)).ok).toBe(true);
+  });
+
+  it('refuses a file over 5 MB before parsing it, in the background too', async () => {
+    expect(MAX_BACKUP_BYTES).toBe(5 * 1024 * 1024);
+    const file = await exportBackup(db, NOW);
+    // Valid JSON and a valid backup apart from its size (padding in a note).
+    const big = JSON.stringify({ ...file, data: { ...file.data, daysOff: [{ id: 'd', start: '2026-11-10', end: '2026-11-10', kind: 'sakit', note: 'x'.repeat(MAX_BACKUP_BYTES) }] } });
+    const tooLarge = { ok: false, problems: [{ code: 'backup_too_large', path: '', detail: '5' }] };
+    expect(parseBackup(big)).toEqual(tooLarge);
+    expect(await createService(async () => db, () => NOW).handlers.importBackup(big)).toEqual(tooLarge);
+    expect(await db.getAll('daysOff')).toEqual([]);
+    // Just under the limit still parses.
+    const fits = JSON.stringify({ ...file, data: { ...file.data, daysOff: [{ id: 'd', start: '2026-11-10', end: '2026-11-10', kind: 'sakit', note: 'x'.repeat(MAX_BACKUP_BYTES - 1000) }] } });
+    expect(parseBackup(fits).ok).toBe(true);
   });
 
   it('an import replaces data that is not in the backup', async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type Db } from '@/utils/db/db';
 import { VAULT_KEY } from '@/utils/db/schema';
-import { decryptSecret, deriveKey, encryptSecret, VAULT_ITERATIONS } from '@/utils/vault/crypto';
+import { decryptSecret, deriveKey, encryptSecret, MAX_ITERATIONS, VAULT_ITERATIONS } from '@/utils/vault/crypto';
 import { AUTO_LOCK_ALARM, createVault, deriveKeyBytes, importKeyBytes, isVaultRecord, LOCK_AT_KEY, openSecret, storeSecret, VAULT_SESSION_KEY, VaultLockedError } from '@/utils/vault/vault';
 import { appliedOffset, CLOCK_TOLERANCE_MS } from '@/utils/vault/snapshot';
 
@@ -108,9 +108,14 @@ describe('createVault', () => {
   it('isVaultRecord accepts only complete records', () => {
     const good = { salt: SALT, iterations: 600_000, verifier: { iv: 'a', ct: 'b' }, autoLockMinutes: 15 };
     expect(isVaultRecord(good)).toBe(true);
-    for (const bad of [null, {}, { ...good, iterations: 0 }, { ...good, verifier: null }, { ...good, autoLockMinutes: -1 }, { ...good, salt: 3 }]) {
+    for (const bad of [null, {}, { ...good, iterations: 0 }, { ...good, iterations: MAX_ITERATIONS + 1 }, { ...good, verifier: null }, { ...good, autoLockMinutes: -1 }, { ...good, salt: 3 }]) {
       expect(isVaultRecord(bad)).toBe(false);
     }
+  });
+
+  it('refuses to derive a key with more than 10,000,000 iterations (it would hold the queue for hours)', async () => {
+    await expect(deriveKeyBytes('kopi', SALT, 4294967295)).rejects.toMatchObject({ code: 'vault_err_corrupt' });
+    await expect(deriveKey('kopi', SALT, MAX_ITERATIONS + 1)).rejects.toBeInstanceOf(RangeError);
   });
 });
 
