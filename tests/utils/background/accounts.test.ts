@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MIN_ITERATIONS } from '@/utils/vault/crypto';
 import { unwrap } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type Db } from '@/utils/db/db';
@@ -187,8 +188,8 @@ describe('adding accounts', () => {
 });
 
 describe('the vault', () => {
-  async function withAccounts() {
-    const ctx = handlersWith();
+  async function withAccounts(over: Partial<AccountsDeps> = {}) {
+    const ctx = handlersWith(over);
     await ctx.h.addAccounts({ source: { kind: 'text', text: LINK } });
     await ctx.h.addAccounts({ source: { kind: 'text', text: GITHUB } });
     return ctx;
@@ -384,7 +385,8 @@ describe('the vault', () => {
   });
 
   it('a restored backup with another vault locks the vault (the key no longer fits)', async () => {
-    const { h } = await withAccounts();
+    // A backup carries 100,000 iterations at least (FAST would be refused).
+    const { h } = await withAccounts({ iterations: MIN_ITERATIONS });
     await h.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
     const service = createService(async () => db, () => new Date(clock), [(d) => accountsCapability(d, fakes())]);
     const file = await service.handlers.exportBackup(undefined);
