@@ -3,14 +3,14 @@
 /**
  * The control inside e-Kinerja's "Tambah Progress Harian" modal: a template chooser (the one for
  * today preselected), "Isi dari template", "Urungkan", the overwrite question, and the Rencana
- * Aksi picker when the template's is not among the site's options. Plain DOM (utils/fill/element):
+ * Aksi picker when the template's is not among the site's options. Plain DOM (utils/page/element):
  * it ships in the content script, whose size is budgeted.
  *
  * For tests and the bench, the root's `data-state` tells where it is: ready → filling → done
  * (or confirm, asking about overwriting; undone after "Urungkan"); `data-fill-ms` is the last
  * fill's duration.
  */
-import { h } from '@/utils/fill/element';
+import { h } from '@/utils/page/element';
 import { t, uiLocale } from '@/utils/i18n/i18n';
 import { formatLongDate } from '@/utils/calendar/dates';
 import { templateForDate } from '@/utils/templates/choose';

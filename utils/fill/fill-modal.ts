@@ -24,9 +24,9 @@ import { renderTemplate } from '../templates/variables';
 import { FIELD_LABELS, mapProgressForm, type FieldKey, type FieldProblem, type FormField } from '../site/ekinerja-form';
 import { setValue, settle } from './events';
 import { typeIntoPicker } from './datepicker';
-import { chosenText, clearChoice, pickOption, type PickFailure } from './vue-select';
+import { choiceBox, chosenText, clearChoice, pickOption, type PickFailure } from './vue-select';
 import { flash } from './highlight';
-import { sameText } from './text';
+import { sameText } from '../text/text';
 
 export type FillKey = Exclude<FieldKey, 'sumberData'>;
 /** Filling order: the Rencana Aksi first (SATUAN follows from it). */
@@ -155,7 +155,7 @@ async function write(f: FormField, value: string, signal?: AbortSignal): Promise
   return ok || { reason: 'rejected', options: [] };
 }
 
-const highlight = (f: FormField) => flash(f.kind === 'choice' ? f.widget.querySelector<HTMLElement>('.vs__dropdown-toggle') ?? f.widget : f.widget);
+const highlight = (f: FormField) => flash(f.kind === 'choice' ? choiceBox(f.widget) : f.widget);
 
 /**
  * A filler for one open modal. `today()` gives today's date in the user's zone; `clock()` a

@@ -12,13 +12,14 @@
  * - Success is read from what the select shows as chosen (`.vs__selected`, from its state).
  */
 import { setValue, settle, waitFor } from './events';
-import { sameText, squash } from './text';
+import { sameText, squash } from '../text/text';
 
 const SEL = {
   search: 'input.vs__search',
   selected: '.vs__selected',
   option: 'li.vs__dropdown-option',
   clear: 'button.vs__clear',
+  toggle: '.vs__dropdown-toggle',
 } as const;
 const OPEN = 'vs--open';
 const LOADING = 'vs--loading';
@@ -31,6 +32,11 @@ export type PickResult = { ok: true } | { ok: false; reason: PickFailure; option
 /** The chosen option's text, '' when nothing is chosen. */
 export function chosenText(root: Element): string {
   return squash(root.querySelector(SEL.selected)?.textContent ?? '');
+}
+
+/** The box the select shows (what to outline after a fill), or its root. */
+export function choiceBox(root: HTMLElement): HTMLElement {
+  return root.querySelector<HTMLElement>(SEL.toggle) ?? root;
 }
 
 function optionElements(root: HTMLElement): HTMLElement[] {

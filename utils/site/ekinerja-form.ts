@@ -10,7 +10,7 @@
  * spacing and a trailing `*` or `:`. Anything else — a missing label, a label seen twice, two
  * controls under one label, a plain input where a dropdown belongs — is reported, not guessed.
  */
-import { sameText, squash } from '../fill/text';
+import { sameText, squash } from '../text/text';
 
 export const FIELD_KEYS = [
   'rencanaAksi', 'tanggal', 'jamMulai', 'jamSelesai', 'kegiatan', 'sumberData', 'realisasi', 'satuan', 'buktiDukung',

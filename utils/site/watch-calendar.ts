@@ -1,17 +1,20 @@
 /**
  * On the daily-progress page, reads the calendar whenever it changes (week navigation, a new
  * entry) and reports each new reading; a page whose calendar cannot be found or read is reported
- * as such once. Follows client-side navigation; everything stops with the content script.
+ * as such once. Everything stops when `signal` aborts.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { readCalendar, type CalendarReading } from './calendar-reader';
+import { CALENDAR_SELECTORS, readCalendar, type CalendarReading } from './calendar-reader';
 import { pageKind } from './pages';
 
 /** How long the calendar may take to appear before the page counts as unreadable. */
 const APPEAR_TIMEOUT_MS = 10_000;
 const SETTLE_MS = 250;
 
-export function watchCalendar(ctx: ContentScriptContext, report: (reading: CalendarReading) => void): void {
+/**
+ * Starts watching `doc` (when `loc` is the daily-progress page). Returns the restart, for the
+ * caller to run on client-side navigation.
+ */
+export function watchCalendar(doc: Document, signal: AbortSignal, report: (reading: CalendarReading) => void, loc: Pick<Location, 'pathname'> = location): () => void {
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let giveUp: ReturnType<typeof setTimeout> | undefined;
@@ -24,7 +27,7 @@ export function watchCalendar(ctx: ContentScriptContext, report: (reading: Calen
     report(reading);
   };
   const read = () => {
-    const reading = readCalendar(document);
+    const reading = readCalendar(doc);
     // A missing calendar is reported only after the grace period (the app may render late).
     if (!reading.ok && reading.reason === 'no-calendar') return;
     clearTimeout(giveUp);
@@ -39,17 +42,17 @@ export function watchCalendar(ctx: ContentScriptContext, report: (reading: Calen
   const start = () => {
     stop();
     last = '';
-    if (pageKind(location.pathname) !== 'daily-progress') return;
+    if (signal.aborted || pageKind(loc.pathname) !== 'daily-progress') return;
     observer = new MutationObserver(() => {
       clearTimeout(timer);
       timer = setTimeout(read, SETTLE_MS);
     });
-    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
-    giveUp = setTimeout(() => { if (!document.querySelector('.vuecal')) emit(readCalendar(document)); }, APPEAR_TIMEOUT_MS);
+    observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+    giveUp = setTimeout(() => { if (!doc.querySelector(CALENDAR_SELECTORS.root)) emit(readCalendar(doc)); }, APPEAR_TIMEOUT_MS);
     timer = setTimeout(read, SETTLE_MS);
   };
 
   start();
-  ctx.addEventListener(window, 'wxt:locationchange', start);
-  ctx.onInvalidated(stop);
+  signal.addEventListener('abort', stop, { once: true });
+  return start;
 }

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { setValue, settle, waitFor } from '@/utils/fill/events';
 import { typeIntoPicker } from '@/utils/fill/datepicker';
 import { flash } from '@/utils/fill/highlight';
-import { h } from '@/utils/fill/element';
-import { sameText } from '@/utils/fill/text';
 
 describe('setValue', () => {
   it('uses the native setter even when a framework shadows `value` on the element, then fires bubbling input and change', () => {
@@ -89,7 +87,7 @@ describe('typeIntoPicker on a picker that parses only on Enter (keyCode 13)', ()
   });
 });
 
-describe('small helpers', () => {
+describe('flash', () => {
   it('flash outlines an element for a while and then restores its own outline', async () => {
     const el = document.createElement('div');
     el.style.outline = '1px dotted red';
@@ -100,22 +98,5 @@ describe('small helpers', () => {
     await new Promise((r) => setTimeout(r, 40));
     expect(el.style.outline).toBe(own);
     expect(own).toContain('dotted');
-  });
-
-  it('h builds elements with attributes, listeners, refs and nested children', () => {
-    let clicked = 0;
-    let ref: HTMLElement | null = null;
-    const el = h('p', { class: 'x', hidden: false, title: 'judul', onClick: () => clicked++, ref: (e: HTMLElement) => { ref = e; } },
-      'a', 1, null, false, [h('b', null, 'c'), ['d']]);
-    expect(el.outerHTML).toBe('<p class="x" title="judul">a1<b>c</b>d</p>');
-    el.click();
-    expect(clicked).toBe(1);
-    expect(ref).toBe(el);
-  });
-
-  it('sameText ignores spacing and case only', () => {
-    expect(sameText('  Menyusun   laporan\nKinerja ', 'menyusun laporan kinerja')).toBe(true);
-    expect(sameText('Menyusun laporan', 'Menyusun laporan kinerja')).toBe(false);
-    expect(sameText(null, '')).toBe(true);
   });
 });

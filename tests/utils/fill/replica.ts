@@ -37,3 +37,23 @@ export function group(modal: HTMLElement, label: string): HTMLElement {
 export function footerButton(modal: HTMLElement, text: string): HTMLButtonElement {
   return [...modal.querySelectorAll<HTMLButtonElement>('.modal-footer button')].find((b) => b.textContent?.trim() === text)!;
 }
+
+export const byText = (root: ParentNode, selector: string, text: string) =>
+  [...root.querySelectorAll<HTMLElement>(selector)].find((el) => el.textContent?.trim() === text);
+
+/** A click by the user: the browser marks it trusted (happy-dom has no isTrusted, so it is set here). */
+export function userClick(el: HTMLElement): void {
+  const e = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+  Object.defineProperty(e, 'isTrusted', { value: true });
+  el.dispatchEvent(e);
+}
+
+export async function until<T>(f: () => T | null | undefined | false | Promise<T | null | undefined | false>, ms = 3000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await tick(5);
+  }
+}

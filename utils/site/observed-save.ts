@@ -7,7 +7,7 @@
  * date is read from TANGGAL KEGIATAN when "OK" is clicked (falling back to the date the filler
  * used); with no readable date nothing is reported — never a guess.
  */
-import { clickAction, hasValidationErrors, isModalOpen, mapProgressForm } from '../site/ekinerja-form';
+import { clickAction, hasValidationErrors, isModalOpen, mapProgressForm } from './ekinerja-form';
 import { normaliseDate } from '../templates/validate';
 
 /**

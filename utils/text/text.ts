@@ -1,4 +1,7 @@
-/** Comparing texts the way a person reads them. */
+/**
+ * Small text helpers shared across utils/ (comparing texts the way a person reads them).
+ * Put a tiny, dependency-free text or format helper here when two capabilities need it.
+ */
 
 /** Spacing collapsed and trimmed. */
 export function squash(s: string | null | undefined): string {

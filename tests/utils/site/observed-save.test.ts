@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchProgressModal } from '@/utils/fill/start';
-import { watchSave } from '@/utils/fill/observed-save';
+import { watchProgressModal } from '@/utils/site/watch-modal';
+import { watchSave } from '@/utils/site/observed-save';
 import { createFillSession } from '@/utils/fill/fill-modal';
-import { footerButton, group, loadReplica, openModal, replica, tick } from './replica';
+import { footerButton, group, loadReplica, openModal, replica, tick } from '../fill/replica';
 
 let stop: AbortController | undefined;
 afterEach(() => stop?.abort());

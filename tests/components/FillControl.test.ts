@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { describe, expect, it, vi } from 'vitest';
 import { FillControl } from '@/components/FillControl';
 import { createFillSession } from '@/utils/fill/fill-modal';
-import { startFiller } from '@/utils/fill/start';
-import { CONTROL_HOST } from '@/utils/fill/mount-control';
-import { createService, registerHandlers } from '@/utils/background/service';
-import { removeAllListeners } from '@/utils/messaging/protocol';
-import { openDb } from '@/utils/db/db';
 import type { TemplateRecord } from '@/utils/db/schema';
-import { footerButton, loadReplica, openModal, replica, tick } from './replica';
+import { byText, loadReplica, openModal, replica, tick, until, userClick } from '../utils/fill/replica';
 
 const WEEKDAYS: TemplateRecord = {
   id: 't-weekdays', name: 'Mengajar', rencanaAksi: 'Melaksanakan pembelajaran tatap muka', jamMulai: '07:30', jamSelesai: '09:00',
@@ -17,26 +11,6 @@ const WEEKDAYS: TemplateRecord = {
 const SATURDAY: TemplateRecord = {
   ...WEEKDAYS, id: 't-sabtu', name: 'Ekstrakurikuler', rencanaAksi: 'Rencana yang sudah dihapus', kegiatan: 'Pramuka', realisasi: 1, weekdays: [6], isDefault: false, order: 1,
 };
-
-const byText = (root: ParentNode, selector: string, text: string) =>
-  [...root.querySelectorAll<HTMLElement>(selector)].find((el) => el.textContent?.trim() === text);
-
-/** A click by the user: the browser marks it trusted (happy-dom has no isTrusted, so it is set here). */
-function userClick(el: HTMLElement): void {
-  const e = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
-  Object.defineProperty(e, 'isTrusted', { value: true });
-  el.dispatchEvent(e);
-}
-
-async function until<T>(f: () => T | null | undefined | false | Promise<T | null | undefined | false>, ms = 3000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await tick(5);
-  }
-}
 
 /** The control on the replica's modal, with a session whose today is `today`. */
 async function control(templates: TemplateRecord[] | null, today = '2026-11-27') {
@@ -140,58 +114,3 @@ describe('FillControl', () => {
   });
 });
 
-describe('startFiller (content script) with the real background handlers', () => {
-  let stop: AbortController | undefined;
-  afterEach(() => {
-    stop?.abort();
-    removeAllListeners();
-  });
-
-  it('mounts the control in a shadow root when the modal opens, fills, and records the observed save in the user\'s zone', async () => {
-    const db = await openDb(`fill-control-${Math.random()}`);
-    const service = createService(async () => db);
-    registerHandlers(service);
-    await service.handlers.saveSettings({ zone: 'Asia/Jayapura' });
-    await service.handlers.saveTemplate({ ...WEEKDAYS, weekdays: [1, 2, 3, 4, 5, 6, 7] });
-
-    loadReplica('date=2026-10-05');
-    stop = new AbortController();
-    const ctx = {
-      signal: stop.signal,
-      addEventListener: (target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler, { signal: stop!.signal }),
-    } as unknown as ContentScriptContext;
-    // The root is closed: the test keeps the one attachShadow returns, as the control does.
-    const roots = new Map<Element, ShadowRoot>();
-    const attach = Element.prototype.attachShadow;
-    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
-      const r = attach.call(this, init);
-      roots.set(this, r);
-      return r;
-    });
-    startFiller(ctx);
-    await tick(20);
-    expect(document.querySelector(CONTROL_HOST)).toBeNull(); // nothing until the modal opens
-
-    const modal = await openModal();
-    const host = await until(() => modal.querySelector(`.modal-body > ${CONTROL_HOST}`));
-    spy.mockRestore();
-    const shadow = roots.get(host)!;
-    const root = shadow.querySelector<HTMLElement>('.fc')!;
-    expect(shadow.querySelector('style')?.textContent).toContain(':host{all:initial');
-    byText(root, 'button', 'Isi dari template')!.click(); // a script's click: ignored
-    await tick(20);
-    expect(root.getAttribute('data-state')).toBe('ready');
-    expect(replica().state()?.tanggal).toBeNull();
-    userClick(byText(root, 'button', 'Isi dari template')!);
-    await until(() => root.getAttribute('data-state') === 'done');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-    expect(replica().state()?.tanggal).toBe(today);
-
-    footerButton(modal, 'OK').click();
-    await until(() => !modal.classList.contains('show'));
-    expect(host.isConnected).toBe(false); // the control goes with the modal
-    const report = await until(() => db.get('reports', today));
-    expect(report).toMatchObject({ date: today, status: 'reported', source: 'observed' });
-    db.close();
-  });
-});

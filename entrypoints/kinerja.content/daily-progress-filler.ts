@@ -1,0 +1,48 @@
+/**
+ * The filler in the "Tambah Progress Harian" modal. When the modal opens: a fill session
+ * (utils/fill/fill-modal.ts), the watcher that notices the site saved the entry
+ * (utils/site/observed-save.ts), and the control (components/FillControl.tsx) in a shadow-root
+ * widget at the top of the modal's body. All of it goes when the modal closes.
+ */
+import css from '@/components/FillControl.css?inline';
+import { FillControl } from '@/components/FillControl';
+import type { PageFeature } from '@/utils/page/feature';
+import { onLocationChange } from '@/utils/page/feature';
+import { shadowWidget } from '@/utils/page/widget';
+import { sendMessage } from '@/utils/messaging/protocol';
+import { localDate } from '@/utils/calendar/dates';
+import type { ZoneChoice } from '@/utils/settings/settings';
+import type { TemplateRecord } from '@/utils/db/schema';
+import { createFillSession } from '@/utils/fill/fill-modal';
+import { controlSlot } from '@/utils/site/ekinerja-form';
+import { EKINERJA_MATCHES } from '@/utils/site/pages';
+import { watchSave } from '@/utils/site/observed-save';
+import { watchProgressModal } from '@/utils/site/watch-modal';
+
+/** The control's shadow host's tag name. */
+export const CONTROL_HOST = 'asisten-ekinerja-isi';
+
+const rememberRencanaAksi = (id: string, rencanaAksi: string): Promise<TemplateRecord | null> =>
+  sendMessage('rememberRencanaAksi', { id, rencanaAksi }).then((res) => (res.ok ? res.template : null), () => null);
+
+export const dailyProgressFiller: PageFeature = {
+  name: 'daily-progress filler',
+  matches: EKINERJA_MATCHES,
+  init(ctx, signal) {
+    const check = watchProgressModal(document, signal, async (modal, modalSignal) => {
+      let zone: ZoneChoice = 'browser';
+      const today = () => localDate(new Date(), zone);
+      const session = createFillSession(modal, today, () => performance.now(), modalSignal);
+      watchSave(modal, modalSignal, () => session.date, (date) => void sendMessage('recordObserved', { date }).catch(() => undefined));
+      const templates = await Promise.all([sendMessage('listTemplates'), sendMessage('getSettings')]).then(
+        ([list, settings]) => ((zone = settings.zone), list),
+        () => null,
+      );
+      if (modalSignal.aborted) return;
+      const { host, root } = shadowWidget(document, { tag: CONTROL_HOST, kind: 'fill', css: `:host{display:block!important}${css}`, signal: modalSignal });
+      root.append(FillControl({ templates, today: today(), session, rememberRencanaAksi }));
+      controlSlot(modal).prepend(host);
+    });
+    onLocationChange(ctx, signal, check);
+  },
+};
