@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.ts'],
+    // Firefox's suite has its own config (vitest.firefox.config.ts) and build.
+    exclude: ['tests/e2e/firefox/**'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -3,22 +3,22 @@
  * Fixture pages are served at the real addresses (https://kinerja.bkn.go.id/…) with
  * context.route, so the manifest's real match patterns are exercised.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, requireLocale } from './chromium';
+import { checkFixtures, fixtureResponse, ROOT } from './fixture-server';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const FIXTURES = join(ROOT, 'tests/fixtures');
+export { EKINERJA, FIXTURES, ROOT, SSO } from './fixture-server';
 
 /** The build folder (WXT_OUT_DIR when set, as in wxt.config.ts). */
 export const OUTPUT = resolve(ROOT, process.env.WXT_OUT_DIR ?? '.output');
 
-export function extensionDir(browser: 'chrome-mv3' = 'chrome-mv3'): string {
+export function extensionDir(browser: 'chrome-mv3' | 'firefox-mv3' = 'chrome-mv3'): string {
   const dir = join(OUTPUT, browser);
   if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new Error(`extension not built: ${dir}/manifest.json is missing. Run "npm run build" first (npm run test:e2e does; mind WXT_OUT_DIR).`);
+    throw new Error(`extension not built: ${dir}/manifest.json is missing. Run "npm run build${browser === 'firefox-mv3' ? ':firefox' : ''}" first (npm run test:e2e does; mind WXT_OUT_DIR).`);
   }
   return dir;
 }
@@ -91,38 +91,14 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
 /**
  * Serves `routes` (path → fixture file under tests/fixtures) at `origin`, e.g.
  * serveFixtures(ctx, 'https://kinerja.bkn.go.id', { '/kinerja_harian': 'kinerja/kinerja_harian.html' }).
  * Any other path on that origin answers 404 and names the path, so a missing fixture is obvious.
  */
 export async function serveFixtures(context: BrowserContext, origin: string, routes: Record<string, string>): Promise<void> {
-  for (const file of Object.values(routes)) {
-    if (!existsSync(join(FIXTURES, file))) throw new Error(`fixture not found: tests/fixtures/${file}`);
-  }
+  checkFixtures(routes);
   await context.route(`${origin}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    const file = routes[url.pathname] ?? routes[url.pathname.replace(/\/+$/, '')];
-    if (!file) {
-      await route.fulfill({ status: 404, contentType: 'text/plain', body: `no fixture for ${url.pathname} (serveFixtures)` });
-      return;
-    }
-    await route.fulfill({
-      status: 200,
-      contentType: TYPES[extname(file)] ?? 'application/octet-stream',
-      body: readFileSync(join(FIXTURES, file)),
-    });
+    await route.fulfill(fixtureResponse(routes, new URL(route.request().url()).pathname));
   });
 }
-
-export const EKINERJA = 'https://kinerja.bkn.go.id';
-export const SSO = 'https://sso-siasn.bkn.go.id';
