@@ -423,6 +423,11 @@ export function templatesToCsv(
   templates: ReadonlyArray<TemplateFields | TemplateRecord>,
   sep: CsvSeparator = ';',
 ): string {
+  return `\uFEFF${formatCsv(templatesToRows(templates), sep)}`;
+}
+
+/** The header and one row per template, as templatesToCsv writes them (also the .xlsx sheet's cells). */
+export function templatesToRows(templates: ReadonlyArray<TemplateFields | TemplateRecord>): string[][] {
   const rows: string[][] = [CSV_COLUMNS.map((c) => c.header)];
   for (const t of templates) {
     const values: Record<ColumnKey, string> = {
@@ -439,5 +444,5 @@ export function templatesToCsv(
     };
     rows.push(CSV_COLUMNS.map((c) => values[c.key]));
   }
-  return `\uFEFF${formatCsv(rows, sep)}`;
+  return rows;
 }
