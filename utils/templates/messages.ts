@@ -34,6 +34,7 @@ export const TEMPLATE_MESSAGE_KEYS = [
   'template_csv_error_duplicate_column',
   'template_csv_error_too_many_columns',
   'template_csv_error_date_invalid',
+  'template_xlsx_error_not_workbook',
 ] as const;
 
 export type TemplateMessageKey = (typeof TEMPLATE_MESSAGE_KEYS)[number];
