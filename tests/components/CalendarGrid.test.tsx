@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { CalendarGrid } from '@/components/CalendarGrid';
 import type { CalendarConfig } from '@/utils/calendar/workdays';
+import { mount, root, useRoot, waitFor } from '../helpers/dom';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+useRoot();
 
 const cal: CalendarConfig = {
   workWeek: 5,
@@ -47,7 +39,7 @@ function button(name: string): HTMLButtonElement {
 
 describe('CalendarGrid', () => {
   it('shows the month as the table caption with Monday-first column headers', () => {
-    render(<Harness start="2026-11" picks={[]} />, root);
+    mount(<Harness start="2026-11" picks={[]} />);
     expect(caption()).toBe('November 2026');
     expect([...root.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min']);
     expect(root.querySelector('thead th')!.getAttribute('scope')).toBe('col');
@@ -59,7 +51,7 @@ describe('CalendarGrid', () => {
   });
 
   it('names a holiday cell by its full date and status', () => {
-    render(<Harness start="2026-12" picks={[]} />, root);
+    mount(<Harness start="2026-12" picks={[]} />);
     expect(day('2026-12-25').getAttribute('aria-label')).toBe('Jumat, 25 Desember 2026: Libur nasional — Kelahiran Yesus Kristus (Natal)');
     expect(day('2026-12-24').getAttribute('aria-label')).toBe('Kamis, 24 Desember 2026: Cuti bersama — Cuti bersama Natal');
     expect(day('2026-12-26').getAttribute('aria-label')).toBe('Sabtu, 26 Desember 2026: Akhir pekan');
@@ -70,7 +62,7 @@ describe('CalendarGrid', () => {
   });
 
   it('tells reported, missed, leave and today apart in names and markers', () => {
-    render(<Harness start="2026-11" picks={[]} reported={['2026-11-02']} missed={['2026-11-03']} />, root);
+    mount(<Harness start="2026-11" picks={[]} reported={['2026-11-02']} missed={['2026-11-03']} />);
     expect(day('2026-11-02').getAttribute('aria-label')).toBe('Senin, 2 November 2026: Sudah lapor');
     expect(day('2026-11-03').getAttribute('aria-label')).toBe('Selasa, 3 November 2026: Belum lapor');
     expect(day('2026-11-16').getAttribute('aria-label')).toBe('Senin, 16 November 2026: Cuti tahunan — Pulang kampung');
@@ -83,7 +75,7 @@ describe('CalendarGrid', () => {
   });
 
   it('moves between months with the previous / next buttons and back to this month', () => {
-    render(<Harness start="2026-12" picks={[]} />, root);
+    mount(<Harness start="2026-12" picks={[]} />);
     act(() => button('Bulan berikutnya').click());
     expect(caption()).toBe('Januari 2027');
     expect(day('2027-01-01').getAttribute('aria-label')).toBe('Jumat, 1 Januari 2027: Hari kerja');
@@ -102,25 +94,26 @@ describe('CalendarGrid', () => {
 
   it('calls onPickDay with the date of the clicked day', () => {
     const picks: string[] = [];
-    render(<Harness start="2026-12" picks={picks} />, root);
+    mount(<Harness start="2026-12" picks={picks} />);
     act(() => day('2026-12-28').click());
     act(() => day('2026-12-25').click());
     expect(picks).toEqual(['2026-12-28', '2026-12-25']);
   });
 
   it('moves focus with the arrow keys, into the next month at the edge', async () => {
-    render(<Harness start="2026-12" picks={[]} />, root);
+    mount(<Harness start="2026-12" picks={[]} />);
     day('2026-12-30').focus();
     act(() => { day('2026-12-30').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })); });
     expect(document.activeElement).toBe(day('2026-12-31'));
     act(() => { day('2026-12-31').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })); });
-    await act(() => new Promise((r) => setTimeout(r, 5)));
-    expect(caption()).toBe('Januari 2027');
-    expect((document.activeElement as HTMLElement).dataset.date).toBe('2027-01-07');
+    await waitFor(() => {
+      expect(caption()).toBe('Januari 2027');
+      expect((document.activeElement as HTMLElement).dataset.date).toBe('2027-01-07');
+    });
   });
 
   it('has a legend naming every kind with a swatch, and no untranslated key', () => {
-    render(<Harness start="2026-11" picks={[]} />, root);
+    mount(<Harness start="2026-11" picks={[]} />);
     const items = [...root.querySelectorAll('.cal-legend li')].map((li) => li.textContent!.trim());
     for (const text of ['Libur nasional', 'Cuti bersama', 'Libur tambahan', 'Tidak masuk kerja', 'Akhir pekan', 'Sudah lapor', 'Belum lapor', 'Hari kerja', 'Hari ini']) {
       expect(items.some((i) => i.endsWith(text)), text).toBe(true);

@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { describe, expect, it } from 'vitest';
 import { DaysOffEditor, type AddDayOffResult, type Props } from '@/components/DaysOffEditor';
 import type { DayOffRecord } from '@/utils/db/schema';
+import { $, choose, click, description, mount, root, type, useRoot, waitFor } from '../helpers/dom';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+useRoot();
 
 type Draft = Omit<DayOffRecord, 'id'>;
 
@@ -25,38 +16,16 @@ function setup(over: Partial<Props> = {}) {
     onRemove: async (id) => { removed.push(id); },
     ...over,
   };
-  render(<DaysOffEditor {...props} />, root);
+  mount(<DaysOffEditor {...props} />);
   return { added, removed, props };
 }
 
-async function settle() {
-  for (let i = 0; i < 3; i++) await act(() => new Promise((r) => setTimeout(r, 5)));
-}
-
-const $ = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 const kind = () => $<HTMLSelectElement>('#dayoff-kind');
 const start = () => $<HTMLInputElement>('#dayoff-start');
 const end = () => $<HTMLInputElement>('#dayoff-end');
 const note = () => $<HTMLInputElement>('#dayoff-note');
 const submit = () => $<HTMLButtonElement>('button[type="submit"]');
 const status = () => $('[role="status"]').textContent;
-
-function type(el: HTMLInputElement, value: string) {
-  act(() => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-function choose(el: HTMLSelectElement, value: string) {
-  act(() => {
-    el.value = value;
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-/** The texts that aria-describedby points at. */
-function description(el: Element): string[] {
-  return (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => root.querySelector(`#${id}`)!.textContent!);
-}
 
 describe('DaysOffEditor form', () => {
   it('labels every field and offers the five kinds', () => {
@@ -74,21 +43,19 @@ describe('DaysOffEditor form', () => {
     type(start(), '2026-12-31');
     expect(end().value).toBe('2026-12-31');
     type(end(), '2026-12-28');
-    act(() => submit().click());
-    await settle();
+    click(submit());
+    await waitFor(() => expect(end().getAttribute('aria-invalid')).toBe('true'));
     expect(added).toEqual([]);
-    expect(end().getAttribute('aria-invalid')).toBe('true');
     expect(description(end())).toContain('Tanggal selesai tidak boleh sebelum tanggal mulai.');
     expect(start().hasAttribute('aria-invalid')).toBe(false);
-    expect(document.activeElement).toBe(end());
+    await waitFor(() => expect(document.activeElement).toBe(end()));
   });
 
   it('asks for a start date before anything else', async () => {
     const { added } = setup();
-    act(() => submit().click());
-    await settle();
+    click(submit());
+    await waitFor(() => expect(start().getAttribute('aria-invalid')).toBe('true'));
     expect(added).toEqual([]);
-    expect(start().getAttribute('aria-invalid')).toBe('true');
     expect(description(start())).toEqual(['Isi tanggal mulai.']);
     expect(end().hasAttribute('aria-invalid')).toBe(false);
   });
@@ -99,10 +66,9 @@ describe('DaysOffEditor form', () => {
     type(start(), '2026-12-31');
     type(end(), '2027-01-02');
     type(note(), '  Operasi gigi ');
-    act(() => submit().click());
-    await settle();
+    click(submit());
+    await waitFor(() => expect(status()).toBe('Ditambahkan: Sakit 31 Desember 2026 – 2 Januari 2027.'));
     expect(added).toEqual([{ kind: 'sakit', start: '2026-12-31', end: '2027-01-02', note: 'Operasi gigi' }]);
-    expect(status()).toBe('Ditambahkan: Sakit 31 Desember 2026 – 2 Januari 2027.');
     expect(start().value).toBe('');
     expect(end().value).toBe('');
     expect(note().value).toBe('');
@@ -112,39 +78,37 @@ describe('DaysOffEditor form', () => {
     const { added } = setup();
     choose(kind(), 'libur-tambahan');
     type(start(), '2027-01-01');
-    act(() => { end().value = ''; end().dispatchEvent(new Event('input', { bubbles: true })); });
-    act(() => submit().click());
-    await settle();
-    expect(added).toEqual([{ kind: 'libur-tambahan', start: '2027-01-01', end: '2027-01-01', note: '' }]);
+    type(end(), '');
+    click(submit());
+    await waitFor(() => expect(added).toEqual([{ kind: 'libur-tambahan', start: '2027-01-01', end: '2027-01-01', note: '' }]));
   });
 
   it('shows the problems onAdd reports next to their fields', async () => {
     setup({ onAdd: async (): Promise<AddDayOffResult> => ({ ok: false, problems: [{ field: 'start', code: 'calendar_dayoff_date_invalid' }] }) });
     type(start(), '2026-11-02');
-    act(() => submit().click());
-    await settle();
+    click(submit());
+    await waitFor(() => expect(description(start())).toEqual(['Tanggal tidak valid.']));
     expect(start().getAttribute('aria-invalid')).toBe('true');
-    expect(description(start())).toEqual(['Tanggal tidak valid.']);
   });
 
   it('says so when saving fails, and keeps what was typed', async () => {
     setup({ onAdd: () => Promise.reject(new Error('no background')) });
     type(start(), '2026-11-02');
-    act(() => submit().click());
-    await settle();
-    expect(status()).toBe('Layanan latar ekstensi tidak menjawab. Muat ulang halaman ini.');
+    click(submit());
+    await waitFor(() => expect(status()).toBe('Layanan latar ekstensi tidak menjawab. Muat ulang halaman ini.'));
     expect($('[role="status"]').className).toBe('error');
     expect(start().value).toBe('2026-11-02');
   });
 
   it('fills both dates with the day picked in the calendar and moves focus to the form', async () => {
     const props: Props = { daysOff: [], onAdd: async () => ({ ok: true }), onRemove: async () => {} };
-    render(<DaysOffEditor {...props} />, root);
-    render(<DaysOffEditor {...props} pickedDate="2026-12-28" />, root);
-    await settle();
-    expect(start().value).toBe('2026-12-28');
-    expect(end().value).toBe('2026-12-28');
-    expect(document.activeElement).toBe(kind());
+    mount(<DaysOffEditor {...props} />);
+    mount(<DaysOffEditor {...props} pickedDate="2026-12-28" />);
+    await waitFor(() => {
+      expect(start().value).toBe('2026-12-28');
+      expect(end().value).toBe('2026-12-28');
+      expect(document.activeElement).toBe(kind());
+    });
   });
 });
 
@@ -182,11 +146,12 @@ describe('DaysOffEditor list', () => {
     expect(buttons.every((b) => b.textContent === 'Hapus')).toBe(true);
     const hapus = buttons.find((b) => b.getAttribute('aria-label') === 'Hapus Cuti tahunan 28–31 Desember 2026')!;
     expect(hapus).toBeDefined();
-    act(() => (hapus as HTMLButtonElement).click());
-    await settle();
+    click(hapus as HTMLButtonElement);
+    await waitFor(() => {
+      expect(status()).toBe('Dihapus: Cuti tahunan 28–31 Desember 2026.');
+      expect(document.activeElement).toBe($('#dayoff-list-title'));
+    });
     expect(removed).toEqual(['c']);
-    expect(status()).toBe('Dihapus: Cuti tahunan 28–31 Desember 2026.');
-    expect(document.activeElement).toBe($('#dayoff-list-title'));
   });
 
   it('says when nothing is recorded yet', () => {

@@ -1,31 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MfaCodesRegion } from '@/components/MfaCodesRegion';
-import { createService, registerHandlers, type Service } from '@/utils/background/service';
 import { accountsCapability } from '@/utils/background/accounts';
-import { removeAllListeners } from '@/utils/messaging/protocol';
-import { openDb, type Db } from '@/utils/db/db';
 import { CLOCK_STORAGE_KEY } from '@/utils/background/clock';
 import { referenceTotp } from '../utils/vault/reference';
+import { useBackground } from '../helpers/background';
+import { $, button, click, mount, root, submit, type, useRoot, waitFor } from '../helpers/dom';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const SECRET2 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const NIP = '199001012015011001';
 
-let db: Db;
-let root: HTMLElement;
-let service: Service;
 let nowMs: number;
 let fetches: number;
-let n = 0;
 
-beforeEach(async () => {
-  db = await openDb(`mfa-region-test-${n++}`);
+beforeEach(() => {
   nowMs = Date.UTC(2026, 10, 30, 0, 0, 10);
   fetches = 0;
-  service = createService(async () => db, () => new Date(nowMs), [
+});
+const bg = useBackground(() => ({
+  now: () => new Date(nowMs),
+  capabilities: [
     (d) => accountsCapability(d, {
       iterations: 1000,
       fetch: async () => {
@@ -33,24 +28,12 @@ beforeEach(async () => {
         throw new TypeError('offline');
       },
     }),
-  ]);
-  registerHandlers(service);
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  removeAllListeners();
-  db.close();
-});
-
-async function settle() {
-  for (let i = 0; i < 6; i++) await act(() => new Promise((r) => setTimeout(r, 5)));
-}
+  ],
+}));
+useRoot();
 
 async function add(text: string) {
-  const res = await service.handlers.addAccounts({ source: { kind: 'text', text } });
+  const res = await bg.service.handlers.addAccounts({ source: { kind: 'text', text } });
   expect(res.ok).toBe(true);
 }
 
@@ -66,15 +49,17 @@ function items() {
 const group = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
 
 describe('popup MFA codes', () => {
+  const open = () => mount(<MfaCodesRegion now={() => nowMs} />);
+
   it('shows every account with its grouped code and countdown, the ASN Digital account first', async () => {
     await add(`otpauth://totp/GitHub:budi?secret=${SECRET2}&issuer=GitHub`);
     await add(`otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`);
-    render(<MfaCodesRegion now={() => nowMs} />, root);
-    await settle();
-    expect(items()).toEqual([
+    open();
+    await waitFor(() => expect(items()).toEqual([
       { label: `public-siasn ${NIP}`, code: group(referenceTotp(SECRET, nowMs)), left: '20', warn: false },
       { label: 'GitHub budi', code: group(referenceTotp(SECRET2, nowMs)), left: '20', warn: false },
-    ]);
+    ]));
+    await bg.idle();
     // The countdown is a timer named with its unit (an aria-label on a plain span is ignored).
     expect([...root.querySelectorAll('.mfa-countdown')].map((c) => [c.getAttribute('role'), c.getAttribute('aria-label')])).toEqual([
       ['timer', 'Berlaku 20 detik lagi'],
@@ -89,16 +74,14 @@ describe('popup MFA codes', () => {
   it('turns the countdown into a warning in the last 5 s and shows the new code on time', async () => {
     await add(`otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`);
     nowMs = Date.UTC(2026, 10, 30, 0, 0, 24, 100);
-    render(<MfaCodesRegion now={() => nowMs} />, root);
-    await settle();
-    expect(items()[0]).toMatchObject({ left: '6', warn: false });
-    nowMs += 1000;
-    await act(() => new Promise((r) => setTimeout(r, 1000)));
-    expect(items()[0]).toMatchObject({ left: '5', warn: true });
+    open();
+    await waitFor(() => expect(items()[0]).toMatchObject({ left: '6', warn: false }));
     const before = items()[0]!.code;
+    // The clock moves on: the next tick (about a second later) shows it.
+    nowMs += 1000;
+    await waitFor(() => expect(items()[0]).toMatchObject({ left: '5', warn: true, code: before }));
     nowMs = Date.UTC(2026, 10, 30, 0, 0, 30, 5);
-    await act(() => new Promise((r) => setTimeout(r, 1000)));
-    expect(items()[0]).toMatchObject({ left: '30', warn: false, code: group(referenceTotp(SECRET, nowMs)) });
+    await waitFor(() => expect(items()[0]).toMatchObject({ left: '30', warn: false, code: group(referenceTotp(SECRET, nowMs)) }));
     expect(items()[0]!.code).not.toBe(before);
   });
 
@@ -106,26 +89,21 @@ describe('popup MFA codes', () => {
     await add(`otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`);
     const copied: string[] = [];
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (s: string) => { copied.push(s); } } });
-    render(<MfaCodesRegion now={() => nowMs} />, root);
-    await settle();
-    root.querySelector<HTMLButtonElement>('button.mfa-code')!.click();
-    await settle();
+    open();
+    const code = await waitFor(() => $<HTMLButtonElement>('button.mfa-code'));
+    click(code);
+    await waitFor(() => expect($('[role="status"]').textContent).toBe(`Kode public-siasn (${NIP}) tersalin.`));
     expect(copied).toEqual([referenceTotp(SECRET, nowMs)]);
-    expect(root.querySelector('[role="status"]')!.textContent).toBe(`Kode public-siasn (${NIP}) tersalin.`);
   });
 
   it('searches once there are more than 3 accounts', async () => {
     for (const name of ['alpha', 'beta', 'gamma', 'delta']) {
       await add(`otpauth://totp/Kantor:${name}?secret=${SECRET2}&issuer=Kantor`);
     }
-    render(<MfaCodesRegion now={() => nowMs} />, root);
-    await settle();
-    const search = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    open();
+    const search = await waitFor(() => $<HTMLInputElement>('input[type="search"]'));
     expect(search.getAttribute('aria-label')).toBe('Cari akun');
-    act(() => {
-      search.value = 'ETA';
-      search.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    type(search, 'ETA');
     expect(items().map((i) => i.label)).toEqual(['Kantor beta']);
   });
 
@@ -133,17 +111,12 @@ describe('popup MFA codes', () => {
     await add(`otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`);
     await add(`otpauth://totp/GitHub:budi?secret=${SECRET2}&issuer=GitHub`);
     await add(`otpauth://totp/Bank:budi?secret=${SECRET2}AB&issuer=Bank`);
-    render(<MfaCodesRegion now={() => nowMs} />, root);
-    await settle();
-    const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!;
-    button('Atur urutan').click();
-    await settle();
-    const byLabel = (label: string) => root.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!;
-    expect(byLabel(`Turunkan public-siasn (${NIP})`).disabled).toBe(true);
-    expect(byLabel('Naikkan GitHub (budi)').disabled).toBe(true);
-    byLabel('Turunkan GitHub (budi)').click();
-    await settle();
-    expect(items().map((i) => i.label)).toEqual([`public-siasn ${NIP}`, 'Bank budi', 'GitHub budi']);
+    open();
+    click(await waitFor(() => button('Atur urutan')));
+    expect(button(`Turunkan public-siasn (${NIP})`).disabled).toBe(true);
+    expect(button('Naikkan GitHub (budi)').disabled).toBe(true);
+    click('Turunkan GitHub (budi)');
+    await waitFor(() => expect(items().map((i) => i.label)).toEqual([`public-siasn ${NIP}`, 'Bank budi', 'GitHub budi']));
     // Each pin toggle names its account (not three buttons all called "Sematkan").
     const pins = [...root.querySelectorAll<HTMLButtonElement>('.mfa-tools button[aria-pressed]')];
     expect(pins.map((b) => [b.textContent, b.getAttribute('aria-label'), b.getAttribute('aria-pressed')])).toEqual([
@@ -151,65 +124,49 @@ describe('popup MFA codes', () => {
       ['Sematkan', 'Sematkan Bank (budi) di atas', 'false'],
       ['Sematkan', 'Sematkan GitHub (budi) di atas', 'false'],
     ]);
-    byLabel('Sematkan GitHub (budi) di atas').click();
-    await settle();
-    expect(items().map((i) => i.label)).toEqual(['GitHub budi', `public-siasn ${NIP}`, 'Bank budi']);
-    expect(byLabel('Lepas sematan GitHub (budi)').getAttribute('aria-pressed')).toBe('true');
-    expect((await service.handlers.listAccounts(undefined)).accounts[0]).toMatchObject({ issuer: 'GitHub', pinned: true });
+    click('Sematkan GitHub (budi) di atas');
+    await waitFor(() => expect(items().map((i) => i.label)).toEqual(['GitHub budi', `public-siasn ${NIP}`, 'Bank budi']));
+    expect(button('Lepas sematan GitHub (budi)').getAttribute('aria-pressed')).toBe('true');
+    expect((await bg.service.handlers.listAccounts(undefined)).accounts[0]).toMatchObject({ issuer: 'GitHub', pinned: true });
   });
 
   it('locked: asks for the passphrase; a wrong one says so, the right one shows the codes', async () => {
     await add(`otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`);
-    await service.handlers.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
-    await service.handlers.lockVault(undefined);
-    render(<MfaCodesRegion now={() => nowMs} />, root);
-    await settle();
+    await bg.service.handlers.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    await bg.service.handlers.lockVault(undefined);
+    open();
+    const input = await waitFor(() => $<HTMLInputElement>('#vault-passphrase'));
     expect(items()[0]!.code).toBeNull();
-    const input = root.querySelector<HTMLInputElement>('#vault-passphrase')!;
-    const submit = () => act(() => { root.querySelector('form.mfa-unlock')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })); });
     input.value = 'salah';
-    await submit();
-    await settle();
-    expect(root.querySelector('#vault-unlock-error')!.textContent).toBe('Kata sandi salah. Tidak ada yang diubah.');
+    submit(input);
+    await waitFor(() => expect($('#vault-unlock-error').textContent).toBe('Kata sandi salah. Tidak ada yang diubah.'));
     expect(items()[0]!.code).toBeNull();
     input.value = 'kopi tubruk pagi';
-    await submit();
-    await settle();
-    expect(items()[0]!.code).toBe(group(referenceTotp(SECRET, nowMs)));
+    submit(input);
+    await waitFor(() => expect(items()[0]!.code).toBe(group(referenceTotp(SECRET, nowMs))));
     expect(root.querySelector('#vault-passphrase')).toBeNull();
   });
 
   it('shows a wrong clock and corrects the codes', async () => {
     await add(`otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`);
     await fakeBrowser.storage.local.set({ [CLOCK_STORAGE_KEY]: { offsetMs: 95_000, checkedAt: nowMs - 1000 } });
-    await service.handlers.getCodesSnapshot(undefined);
-    render(<MfaCodesRegion now={() => nowMs} />, root);
-    await settle();
-    expect(root.querySelector('.mfa-clock')!.textContent).toBe('Jam komputer ini terlambat 95 detik dibanding server ASN Digital. Kode sudah disesuaikan; sebaiknya betulkan jam komputer.');
+    await bg.service.handlers.getCodesSnapshot(undefined);
+    open();
+    await waitFor(() => expect($('.mfa-clock').textContent).toBe('Jam komputer ini terlambat 95 detik dibanding server ASN Digital. Kode sudah disesuaikan; sebaiknya betulkan jam komputer.'));
     expect(items()[0]!.code).toBe(group(referenceTotp(SECRET, nowMs + 95_000)));
+    await bg.idle();
     expect(fetches).toBe(0); // checked a second ago: not again
   });
 
   it('without accounts: says so and offers to add one', async () => {
-    render(<MfaCodesRegion now={() => nowMs} />, root);
-    await settle();
-    expect(root.textContent).toContain('Belum ada akun MFA.');
-    const addButton = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Tambah akun')!;
-    addButton.click();
+    open();
+    await waitFor(() => expect(root.textContent).toContain('Belum ada akun MFA.'));
+    click('Tambah akun');
     // The add form is loaded lazily (its own chunk): wait for it, however busy the machine is.
-    const textarea = await vi.waitFor(async () => {
-      await settle();
-      const el = root.querySelector<HTMLTextAreaElement>('#mfa-add-link');
-      if (!el) throw new Error('the add form has not loaded yet');
-      return el;
-    }, { timeout: 10_000 });
-    act(() => {
-      textarea.value = `otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`;
-      textarea.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    act(() => { textarea.form!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })); });
-    await settle();
-    expect(items()[0]!.code).toBe(group(referenceTotp(SECRET, nowMs)));
-    expect(root.querySelector('.mfa-add [role="status"]')!.textContent).toBe('1 akun ditambahkan.');
+    const textarea = await waitFor(() => $<HTMLTextAreaElement>('#mfa-add-link'));
+    type(textarea, `otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`);
+    submit(textarea);
+    await waitFor(() => expect(items()[0]?.code).toBe(group(referenceTotp(SECRET, nowMs))));
+    expect($('.mfa-add [role="status"]').textContent).toBe('1 akun ditambahkan.');
   });
 });

@@ -2,59 +2,41 @@
  * The popup's reminder line through the real background handlers (fake-indexeddb, fakeBrowser),
  * with the clock pinned in WIB for both sides.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReminderLine } from '@/components/ReminderLine';
-import { createService, registerHandlers, type Service } from '@/utils/background/service';
 import { REMINDER_ALARM } from '@/utils/background/reminders';
-import { removeAllListeners } from '@/utils/messaging/protocol';
-import { openDb, writeSettings, type Db } from '@/utils/db/db';
+import { writeSettings } from '@/utils/db/db';
+import { useBackground } from '../helpers/background';
+import { $, click, mount as mountIn, root, useRoot, waitFor } from '../helpers/dom';
 
 const wib = (s: string) => new Date(`${s.replace(' ', 'T')}:00+07:00`);
 
-let db: Db;
-let root: HTMLElement;
-let service: Service;
-let n = 0;
 let clock: Date;
 const now = () => clock;
+const bg = useBackground(() => ({ now }));
+useRoot();
 
 async function setUp(at: string) {
   clock = wib(at);
-  await writeSettings(db, { zone: 'Asia/Jakarta', installedOn: '2026-05-01' });
-  await service.installed();
+  await writeSettings(bg.db, { zone: 'Asia/Jakarta', installedOn: '2026-05-01' });
+  await bg.service.installed();
 }
 
-beforeEach(async () => {
-  db = await openDb(`reminder-line-test-${n++}`);
-  service = createService(async () => db, now);
-  registerHandlers(service);
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  removeAllListeners();
-  db.close();
-});
-
-async function settle() {
-  for (let i = 0; i < 6; i++) await act(() => new Promise((r) => setTimeout(r, 5)));
-}
+/** Opens the line and waits until it shows what the background answered. */
 async function mount() {
-  render(<ReminderLine now={now} />, root);
-  await settle();
+  mountIn(<ReminderLine now={now} />);
+  await bg.idle();
+  await waitFor(() => $('[role="status"]'));
 }
-const line = () => root.querySelector('[role="status"]')!.textContent;
+const line = () => $('[role="status"]').textContent;
 const buttons = () => [...root.querySelectorAll('button')].map((b) => b.textContent);
+/** Clicks the button and waits until the background answered and the buttons are enabled again. */
 async function press(name: string) {
-  const b = [...root.querySelectorAll('button')].find((x) => x.textContent === name);
-  if (!b) throw new Error(`no button "${name}" among ${JSON.stringify(buttons())}`);
-  b.click();
-  await settle();
+  click(name);
+  await bg.idle();
+  await waitFor(() => expect([...root.querySelectorAll('button')].filter((b) => b.disabled)).toEqual([]));
 }
 
 describe('popup reminder line', () => {
@@ -85,7 +67,7 @@ describe('popup reminder line', () => {
 
   it('on a reported day names the next working day and offers nothing to snooze', async () => {
     await setUp('2026-05-04 10:00');
-    await service.handlers.setReport({ date: '2026-05-04', status: 'reported' });
+    await bg.service.handlers.setReport({ date: '2026-05-04', status: 'reported' });
     await mount();
     expect(line()).toBe('Pengingat berikutnya Sel, 5 Mei, 15:00');
     expect(buttons()).toEqual([]);
@@ -98,7 +80,7 @@ describe('popup reminder line', () => {
     expect(buttons()).toEqual([]);
 
     render(null, root);
-    await service.handlers.saveSettings({ reminders: { doNotDisturb: true } });
+    await bg.service.handlers.saveSettings({ reminders: { doNotDisturb: true } });
     await mount();
     expect(line()).toBe('Jangan ganggu aktif: tidak ada pengingat.');
     expect(buttons()).toEqual([]);

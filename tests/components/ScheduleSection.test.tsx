@@ -2,45 +2,26 @@
  * "Jadwal & Pengingat" through the real background handlers (fake-indexeddb, fakeBrowser).
  * The clock is pinned to Monday 4 May 2026 in WIB, for the background and the component alike.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ScheduleSection } from '@/components/ScheduleSection';
-import { createService, registerHandlers } from '@/utils/background/service';
 import { REMINDER_ALARM } from '@/utils/background/reminders';
-import { removeAllListeners } from '@/utils/messaging/protocol';
 import { useSettings } from '@/utils/ui/use-settings';
-import { openDb, readSettings, writeSettings, type Db } from '@/utils/db/db';
+import { readSettings, writeSettings } from '@/utils/db/db';
+import { useBackground } from '../helpers/background';
+import { $, click, field, mount as mountIn, root, tick, type, useRoot, waitFor } from '../helpers/dom';
 
 const wib = (s: string) => new Date(`${s.replace(' ', 'T')}:00+07:00`);
 
-let db: Db;
-let root: HTMLElement;
-let n = 0;
 let clock = wib('2026-05-04 07:00');
 const now = () => clock;
-
-beforeEach(async () => {
+const bg = useBackground(() => {
   clock = wib('2026-05-04 07:00');
-  db = await openDb(`schedule-test-${n++}`);
-  await writeSettings(db, { zone: 'Asia/Jakarta', installedOn: '2026-05-01' });
-  const service = createService(async () => db, now);
-  registerHandlers(service);
-  await service.installed();
-  root = document.createElement('div');
-  document.body.append(root);
+  return { now, prepare: (db) => writeSettings(db, { zone: 'Asia/Jakarta', installedOn: '2026-05-01' }), installed: true };
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  removeAllListeners();
-  db.close();
-});
-
-async function settle() {
-  for (let i = 0; i < 6; i++) await act(() => new Promise((r) => setTimeout(r, 5)));
-}
+useRoot();
 
 /** As the options page has it: settings from the background, replaced after each save. */
 function Harness() {
@@ -48,42 +29,24 @@ function Harness() {
   return settings ? <ScheduleSection settings={settings} save={save} now={now} /> : null;
 }
 
+/** Opens the section and waits until it shows the next reminder the background computed. */
 async function mount() {
-  render(<Harness />, root);
-  await settle();
+  mountIn(<Harness />);
+  await waitFor(() => $('#next-reminder'));
 }
 
-const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
 const text = () => root.textContent ?? '';
-const button = (name: string) => {
-  const found = [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
-  if (!found) throw new Error(`no button "${name}"`);
-  return found;
-};
 /** The checkbox whose label reads `name`. */
-const checkbox = (name: string) => {
-  const label = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === name);
-  if (!label) throw new Error(`no checkbox "${name}"`);
-  return label.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
-};
-function type(input: HTMLInputElement, value: string) {
-  act(() => {
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-function toggle(box: HTMLInputElement) {
-  act(() => {
-    box.checked = !box.checked;
-    box.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
+const checkbox = (name: string) => field(name);
+/** Saves the form and waits until it says how that went. */
 async function submit() {
-  button('Simpan jadwal').click();
-  await settle();
+  click('Simpan jadwal');
+  await bg.idle();
+  await waitFor(() => expect(status()).not.toBe(''));
 }
 const leadItems = () => [...root.querySelectorAll('.lead-list li span')].map((s) => s.textContent);
 const status = () => $('#schedule [role="status"]').textContent;
+const addLead = () => click('Tambah pengingat');
 
 describe('Jadwal & Pengingat', () => {
   it('shows the defaults, the zone the times are in, and the next reminder', async () => {
@@ -102,28 +65,26 @@ describe('Jadwal & Pengingat', () => {
 
   it('adds and removes lead times, turns the morning reminder on, and saves it all together', async () => {
     await mount();
-    button('Hapus pengingat 60 menit sebelumnya').click();
-    await settle();
+    click('Hapus pengingat 60 menit sebelumnya');
     type($<HTMLInputElement>('#lead-new'), '30');
     act(() => { $('#lead-new').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })); });
-    await settle();
     expect(leadItems()).toEqual(['30 menit sebelumnya', '15 menit sebelumnya']);
     expect($<HTMLInputElement>('#lead-new').value).toBe('');
     // Not saved until "Simpan jadwal".
-    expect((await readSettings(db)).reminders.leadMinutes).toEqual([60, 15]);
+    expect((await readSettings(bg.db)).reminders.leadMinutes).toEqual([60, 15]);
 
-    toggle(checkbox('Pengingat pagi'));
+    tick(checkbox('Pengingat pagi'));
     type($<HTMLInputElement>('#morning-time'), '07:15');
-    toggle(checkbox('Pengingat terakhir setelah batas waktu'));
+    tick(checkbox('Pengingat terakhir setelah batas waktu'));
     type($<HTMLInputElement>('#last-call-minutes'), '45');
     await submit();
 
     expect(status()).toBe('Tersimpan.');
-    const saved = (await readSettings(db)).reminders;
+    const saved = (await readSettings(bg.db)).reminders;
     expect(saved.leadMinutes).toEqual([30, 15]);
     expect(saved.morning).toEqual({ enabled: true, time: '07:15' });
     expect(saved.lastCall).toEqual({ enabled: true, minutesAfter: 45 });
-    expect($('#next-reminder').textContent).toBe('Pengingat berikutnya 07:15');
+    await waitFor(() => expect($('#next-reminder').textContent).toBe('Pengingat berikutnya 07:15'));
     expect((await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(wib('2026-05-04 07:15').getTime());
   });
 
@@ -131,35 +92,31 @@ describe('Jadwal & Pengingat', () => {
     await mount();
     const input = $<HTMLInputElement>('#lead-new');
     type(input, '15');
-    button('Tambah pengingat').click();
-    await settle();
+    addLead();
     expect($('#lead-help').textContent).toBe('Pengingat ini sudah ada.');
     expect(input.getAttribute('aria-invalid')).toBe('true');
 
     for (const bad of ['0', '601', '2.5', '']) {
       type(input, bad);
-      button('Tambah pengingat').click();
-      await settle();
+      addLead();
       expect($('#lead-help').textContent, bad).toBe('Isi jumlah menit antara 1 dan 600.');
     }
     expect(leadItems()).toEqual(['60 menit sebelumnya', '15 menit sebelumnya']);
 
     for (const ok of ['120', '90', '45', '30']) {
       type(input, ok);
-      button('Tambah pengingat').click();
-      await settle();
+      addLead();
     }
     expect(leadItems()).toHaveLength(6);
     type(input, '5');
-    button('Tambah pengingat').click();
-    await settle();
+    addLead();
     expect($('#lead-help').textContent).toBe('Paling banyak 6 pengingat.');
     expect(leadItems()).toHaveLength(6);
   });
 
   it('shows the background\'s problems next to the fields and keeps the old settings', async () => {
     await mount();
-    toggle(checkbox('Pengingat pagi'));
+    tick(checkbox('Pengingat pagi'));
     type($<HTMLInputElement>('#morning-time'), '17:00');
     type($<HTMLInputElement>('#last-call-minutes'), '500');
     await submit();
@@ -167,24 +124,22 @@ describe('Jadwal & Pengingat', () => {
     expect($('#morning-help').textContent).toBe('Pengingat pagi harus sebelum batas waktu lapor.');
     expect($('#last-call-help').textContent).toBe('Isi jumlah menit antara 1 dan 240.');
     expect($('#morning-time').getAttribute('aria-invalid')).toBe('true');
-    expect((await readSettings(db)).reminders.morning).toEqual({ enabled: false, time: '07:30' });
+    expect((await readSettings(bg.db)).reminders.morning).toEqual({ enabled: false, time: '07:30' });
   });
 
   it('checks lead times against a new target time, but a target time alone always saves', async () => {
     await mount();
     type($<HTMLInputElement>('#target-time'), '00:30');
     type($<HTMLInputElement>('#lead-new'), '45');
-    button('Tambah pengingat').click();
-    await settle();
+    addLead();
     expect($('#lead-help').textContent).toBe('Terlalu awal: jatuh sebelum pukul 00:00.');
     expect(leadItems()).toEqual(['60 menit sebelumnya', '15 menit sebelumnya']);
 
-    button('Hapus pengingat 15 menit sebelumnya').click();
-    await settle();
+    click('Hapus pengingat 15 menit sebelumnya');
     await submit();
     expect(status()).toBe('Belum tersimpan: periksa isian yang ditandai.');
     expect($('#lead-help').textContent).toBe('Terlalu awal: jatuh sebelum pukul 00:00.');
-    expect(await readSettings(db)).toMatchObject({ targetTime: '16:00', reminders: { leadMinutes: [60, 15] } });
+    expect(await readSettings(bg.db)).toMatchObject({ targetTime: '16:00', reminders: { leadMinutes: [60, 15] } });
 
     // Only the target time (the missed-days e2e moves it to 00:00): the untouched reminders do not block it.
     render(null, root);
@@ -192,15 +147,15 @@ describe('Jadwal & Pengingat', () => {
     type($<HTMLInputElement>('#target-time'), '00:00');
     await submit();
     expect(status()).toBe('Tersimpan.');
-    expect(await readSettings(db)).toMatchObject({ targetTime: '00:00', reminders: { leadMinutes: [60, 15] } });
+    expect(await readSettings(bg.db)).toMatchObject({ targetTime: '00:00', reminders: { leadMinutes: [60, 15] } });
   });
 
   it('do-not-disturb leaves no pending reminder', async () => {
     await mount();
-    toggle(checkbox('Jangan ganggu (matikan semua pengingat)'));
+    tick(checkbox('Jangan ganggu (matikan semua pengingat)'));
     await submit();
     expect(status()).toBe('Tersimpan.');
-    expect($('#next-reminder').textContent).toBe('Jangan ganggu aktif: tidak ada pengingat.');
+    await waitFor(() => expect($('#next-reminder').textContent).toBe('Jangan ganggu aktif: tidak ada pengingat.'));
     expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();
   });
 });

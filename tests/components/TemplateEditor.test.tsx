@@ -1,31 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { describe, expect, it } from 'vitest';
 import { TemplateEditor, type Props } from '@/components/TemplateEditor';
-import { createService, registerHandlers } from '@/utils/background/service';
-import { removeAllListeners, sendMessage } from '@/utils/messaging/protocol';
-import { openDb, type Db } from '@/utils/db/db';
+import { sendMessage } from '@/utils/messaging/protocol';
 import type { TemplateRecord } from '@/utils/db/schema';
+import { useBackground } from '../helpers/background';
+import { $, click, description, field, mount, root, tick, type, useRoot, waitFor } from '../helpers/dom';
 
-let db: Db;
-let root: HTMLElement;
-let n = 0;
-beforeEach(async () => {
-  db = await openDb(`template-editor-test-${n++}`);
-  registerHandlers(createService(async () => db));
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  removeAllListeners();
-  db.close();
-});
-
-async function settle() {
-  for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 5)));
-}
+const bg = useBackground();
+useRoot();
 
 function setup(over: Partial<Props> = {}) {
   const saved: TemplateRecord[] = [];
@@ -39,39 +20,16 @@ function setup(over: Partial<Props> = {}) {
     onCancel: () => { cancelled++; },
     ...over,
   };
-  render(<TemplateEditor {...props} />, root);
+  mount(<TemplateEditor {...props} />);
   return { saved, cancelled: () => cancelled };
 }
 
-/** The form control whose <label> reads `text`. */
-function field(text: string): HTMLInputElement {
-  const label = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
-  if (!label) throw new Error(`no label "${text}"`);
-  const el = label.htmlFor ? root.querySelector<HTMLInputElement>(`#${label.htmlFor}`) : label.querySelector('input');
-  if (!el) throw new Error(`label "${text}" names no control`);
-  return el;
+const preview = (key: string) => $(`.tpl-preview dd[data-field="${key}"]`).textContent;
+/** Presses "Simpan template" and waits until the background has answered. */
+async function save() {
+  click('Simpan template');
+  await bg.idle();
 }
-function type(el: HTMLInputElement, value: string) {
-  act(() => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-function tick(el: HTMLInputElement, on: boolean) {
-  act(() => {
-    if (el.checked !== on) el.click();
-  });
-}
-function button(name: string): HTMLButtonElement {
-  const b = [...root.querySelectorAll('button')].find((x) => (x.getAttribute('aria-label') ?? x.textContent?.trim()) === name);
-  if (!b) throw new Error(`no button "${name}"`);
-  return b;
-}
-/** The texts that aria-describedby points at. */
-function description(el: Element): string[] {
-  return (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => root.querySelector(`#${id}`)!.textContent!);
-}
-const preview = (key: string) => root.querySelector(`.tpl-preview dd[data-field="${key}"]`)!.textContent;
 
 function fillValid() {
   type(field('Nama template'), 'Mengajar');
@@ -91,13 +49,14 @@ describe('TemplateEditor', () => {
     type(field('Kegiatan harian'), 'Rapat {tgl} di ruang guru');
     type(field('Realisasi'), '0');
     type(field('Bukti dukung'), 'drive.google.com/abc');
-    await act(() => { button('Simpan template').click(); });
-    await settle();
+    await save();
 
+    const alert = await waitFor(() => $('[role="alert"]'));
+    expect(alert.textContent).toBe('Template belum disimpan. Perbaiki isian yang ditandai.');
     const name = field('Nama template');
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(description(name)).toContain('Nama template wajib diisi.');
-    expect(document.activeElement).toBe(name);
+    await waitFor(() => expect(document.activeElement).toBe(name));
 
     expect(description(field('Rencana Aksi'))).toContain('Rencana Aksi wajib diisi. Tulis persis seperti pilihan di e-Kinerja.');
     expect(description(field('Jam mulai'))).toContain(
@@ -117,8 +76,7 @@ describe('TemplateEditor', () => {
     const mulaiDescribedBy = field('Jam selesai').getAttribute('aria-invalid');
     expect(mulaiDescribedBy).toBeNull();
     expect(field('Satuan').getAttribute('aria-invalid')).toBeNull();
-    expect(root.querySelector('[role="alert"]')!.textContent).toBe('Template belum disimpan. Perbaiki isian yang ditandai.');
-    expect(await db.getAll('templates')).toEqual([]);
+    expect(await bg.db.getAll('templates')).toEqual([]);
 
     // Changing a refused value takes its message away (the others stay).
     type(field('Realisasi'), '3');
@@ -134,12 +92,11 @@ describe('TemplateEditor', () => {
     expect(days.map((d) => d.parentElement!.textContent)).toEqual(['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu']);
     expect(days.map((d) => d.checked)).toEqual([true, true, true, true, true, false, false]);
     for (const d of days) tick(d, false);
-    await act(() => { button('Simpan template').click(); });
-    await settle();
-    const group = root.querySelector('fieldset#tpl-weekdays')!;
-    expect(description(group)).toEqual(['Pilih minimal satu hari berlakunya template.']);
+    await save();
+    const group = $('fieldset#tpl-weekdays');
+    await waitFor(() => expect(description(group)).toEqual(['Pilih minimal satu hari berlakunya template.']));
     expect(days.every((d) => d.getAttribute('aria-invalid') === 'true')).toBe(true);
-    expect(document.activeElement).toBe(days[0]);
+    await waitFor(() => expect(document.activeElement).toBe(days[0]));
   });
 
   it('saves a valid template with times normalised to HH:mm', async () => {
@@ -147,11 +104,11 @@ describe('TemplateEditor', () => {
     fillValid();
     type(field('Satuan'), 'Jam Pelajaran');
     type(field('Bukti dukung'), 'https://drive.google.com/drive/folders/x{tanggal_iso}');
-    tick(root.querySelector<HTMLInputElement>('#tpl-weekdays input[value="6"]')!, true);
-    tick(root.querySelector<HTMLInputElement>('#tpl-weekdays input[value="1"]')!, false);
-    await act(() => { button('Simpan template').click(); });
-    await settle();
-    const [stored] = await db.getAll('templates');
+    tick($<HTMLInputElement>('#tpl-weekdays input[value="6"]'), true);
+    tick($<HTMLInputElement>('#tpl-weekdays input[value="1"]'), false);
+    await save();
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const [stored] = await bg.db.getAll('templates');
     expect(stored).toMatchObject({
       name: 'Mengajar', rencanaAksi: 'Melaksanakan pembelajaran', jamMulai: '07:30', jamSelesai: '12:00',
       kegiatan: 'Mengajar kelas 7A pada {hari}', realisasi: 2, satuan: 'Jam Pelajaran',
@@ -197,7 +154,7 @@ describe('TemplateEditor', () => {
     expect(preview('kegiatan')).toBe('Piket Minggu');
     type(field('Satuan'), '');
     expect(preview('satuan')).toBe('(kosong)');
-    expect(await db.getAll('templates')).toEqual([]);
+    expect(await bg.db.getAll('templates')).toEqual([]);
 
     type(date, '');
     expect(root.querySelector('.tpl-preview dl')).toBeNull();
@@ -209,7 +166,7 @@ describe('TemplateEditor', () => {
       id: 'a', name: 'Piket', rencanaAksi: 'Piket sekolah', jamMulai: '06:45', jamSelesai: '07:15', kegiatan: 'Piket pagi',
       realisasi: 1, satuan: '', buktiDukung: '', weekdays: [1, 3], isDefault: true, order: 0,
     };
-    await db.put('templates', template);
+    await bg.db.put('templates', template);
     const { saved } = setup({ template });
     expect(root.querySelector('h3')!.textContent).toBe('Ubah template "Piket"');
     expect(field('Jam mulai').value).toBe('06:45');
@@ -218,17 +175,16 @@ describe('TemplateEditor', () => {
     expect(isDefault.disabled).toBe(true);
     expect(description(isDefault)).toEqual(['Ini template default. Untuk menggantinya, jadikan template lain sebagai default.']);
     type(field('Jam selesai'), '0730');
-    await act(() => { button('Simpan template').click(); });
-    await settle();
-    expect(await db.getAll('templates')).toEqual([{ ...template, jamSelesai: '07:30' }]);
-    expect(saved).toHaveLength(1);
+    await save();
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(await bg.db.getAll('templates')).toEqual([{ ...template, jamSelesai: '07:30' }]);
   });
 
   it('cancels without saving', async () => {
     const { cancelled } = setup();
     type(field('Nama template'), 'Draf');
-    act(() => { button('Batal').click(); });
+    click('Batal');
     expect(cancelled()).toBe(1);
-    expect(await db.getAll('templates')).toEqual([]);
+    expect(await bg.db.getAll('templates')).toEqual([]);
   });
 });

@@ -1,74 +1,38 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { describe, expect, it } from 'vitest';
 import { TemplatesSection } from '@/components/TemplatesSection';
-import { createService, registerHandlers } from '@/utils/background/service';
-import { removeAllListeners } from '@/utils/messaging/protocol';
-import { openDb, writeSettings, type Db } from '@/utils/db/db';
+import { writeSettings } from '@/utils/db/db';
 import type { TemplateRecord } from '@/utils/db/schema';
 import { sortByOrder } from '@/utils/templates/choose';
+import { useBackground } from '../helpers/background';
+import { $, button, click as clickNow, field, mount as mountIn, pickFile, root, type, useRoot, waitFor } from '../helpers/dom';
 
-let db: Db;
-let root: HTMLElement;
-let n = 0;
 // Monday 16 March 2026, 08:00 in Jakarta.
 const NOW = new Date('2026-03-16T01:00:00Z');
-beforeEach(async () => {
-  db = await openDb(`templates-section-test-${n++}`);
-  registerHandlers(createService(async () => db, () => NOW));
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  removeAllListeners();
-  db.close();
-});
+const bg = useBackground(() => ({ now: () => NOW }));
+useRoot();
 
-async function settle() {
-  for (let i = 0; i < 6; i++) await act(() => new Promise((r) => setTimeout(r, 5)));
-}
+/** Opens the section and waits until it shows what the background has (the list, or none yet). */
 async function mount() {
-  render(<TemplatesSection now={() => NOW} />, root);
-  await settle();
+  mountIn(<TemplatesSection now={() => NOW} />);
+  await bg.idle();
+  await waitFor(() => $('ol.tpl-list, .tpl-empty'));
 }
-
-function field(text: string): HTMLInputElement {
-  const label = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
-  if (!label) throw new Error(`no label "${text}"`);
-  return label.htmlFor ? root.querySelector<HTMLInputElement>(`#${label.htmlFor}`)! : label.querySelector('input')!;
-}
-function type(el: HTMLInputElement, value: string) {
-  act(() => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-const accessibleName = (b: Element) => b.getAttribute('aria-label') ?? b.textContent?.trim();
-function button(name: string): HTMLButtonElement {
-  const b = [...root.querySelectorAll('button')].find((x) => accessibleName(x) === name);
-  if (!b) throw new Error(`no button "${name}" among ${[...root.querySelectorAll('button')].map(accessibleName).join(' | ')}`);
-  return b;
-}
+/** Clicks the button named `name` and waits until the background has answered. */
 async function click(name: string) {
-  await act(() => { button(name).click(); });
-  await settle();
+  clickNow(name);
+  await bg.idle();
 }
 const listed = () => [...root.querySelectorAll('ol.tpl-list > li')].map((li) => ({
   name: li.querySelector('.tpl-item-name')!.textContent,
   isDefault: li.querySelector('.tpl-badge')?.textContent === 'Default',
   meta: li.querySelector('.tpl-item-meta')!.textContent,
 }));
-const stored = async () => sortByOrder(await db.getAll('templates'));
+const stored = async () => sortByOrder(await bg.db.getAll('templates'));
 const statusText = () => root.querySelector('#templates > [role="status"]')!.textContent;
 
-async function upload(name: string, text: string) {
-  const input = field('Impor CSV');
-  const file = new File([text], name, { type: 'text/csv' });
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  await act(() => { input.dispatchEvent(new Event('change', { bubbles: true })); });
-  await settle();
+async function upload(file: File) {
+  pickFile(field('Impor CSV'), file);
+  await bg.idle();
 }
 
 const TEMPLATE = (over: Partial<TemplateRecord>): TemplateRecord => ({
@@ -79,12 +43,14 @@ const TEMPLATE = (over: Partial<TemplateRecord>): TemplateRecord => ({
 describe('TemplatesSection', () => {
   it('explains templates when there are none, and creates the first one as the default', async () => {
     await mount();
-    expect(root.querySelector('h2')!.textContent).toBe('Template Progres Harian');
-    expect(root.querySelector('.tpl-empty')!.textContent).toMatch(/^Belum ada template\./);
-    expect(root.querySelector('ol.tpl-list')).toBeNull();
+    await waitFor(() => {
+      expect(root.querySelector('h2')!.textContent).toBe('Template Progres Harian');
+      expect(root.querySelector('.tpl-empty')!.textContent).toMatch(/^Belum ada template\./);
+      expect(root.querySelector('ol.tpl-list')).toBeNull();
+    });
 
     await click('Template baru');
-    expect(document.activeElement).toBe(root.querySelector('#tpl-editor-title'));
+    await waitFor(() => expect(document.activeElement).toBe(root.querySelector('#tpl-editor-title')));
     type(field('Nama template'), 'Mengajar');
     type(field('Rencana Aksi'), 'Melaksanakan pembelajaran');
     type(field('Jam mulai'), '07.00');
@@ -92,15 +58,17 @@ describe('TemplatesSection', () => {
     type(field('Kegiatan harian'), 'Mengajar {hari}');
     await click('Simpan template');
 
-    expect(root.querySelector('.tpl-editor')).toBeNull();
-    expect(listed()).toEqual([{ name: 'Mengajar', isDefault: true, meta: 'Senin–Jumat · 07:00–12:30 · Melaksanakan pembelajaran' }]);
-    expect(statusText()).toBe('Template "Mengajar" disimpan.');
-    expect(document.activeElement).toBe(button('Ubah Mengajar'));
+    await waitFor(() => {
+      expect(root.querySelector('.tpl-editor')).toBeNull();
+      expect(listed()).toEqual([{ name: 'Mengajar', isDefault: true, meta: 'Senin–Jumat · 07:00–12:30 · Melaksanakan pembelajaran' }]);
+      expect(statusText()).toBe('Template "Mengajar" disimpan.');
+      expect(document.activeElement).toBe(button('Ubah Mengajar'));
+    });
     expect(await stored()).toMatchObject([{ name: 'Mengajar', jamMulai: '07:00', isDefault: true, weekdays: [1, 2, 3, 4, 5] }]);
   });
 
   it('starts a new template on the working week of the settings (Senin–Sabtu for six days)', async () => {
-    await writeSettings(db, { workWeek: 6 });
+    await writeSettings(bg.db, { workWeek: 6 });
     await mount();
     await click('Template baru');
     const days = [...root.querySelectorAll<HTMLInputElement>('#tpl-weekdays input')].map((d) => d.checked);
@@ -108,33 +76,41 @@ describe('TemplatesSection', () => {
   });
 
   it('duplicates, reorders, sets the default and deletes (after confirming) through the background', async () => {
-    await db.put('templates', TEMPLATE({ id: 'a', name: 'Mengajar', isDefault: true, order: 0 }));
-    await db.put('templates', TEMPLATE({ id: 'b', name: 'Rapat', order: 1, weekdays: [1, 3, 5] }));
+    await bg.db.put('templates', TEMPLATE({ id: 'a', name: 'Mengajar', isDefault: true, order: 0 }));
+    await bg.db.put('templates', TEMPLATE({ id: 'b', name: 'Rapat', order: 1, weekdays: [1, 3, 5] }));
     await mount();
-    expect(listed().map((x) => [x.name, x.isDefault])).toEqual([['Mengajar', true], ['Rapat', false]]);
-    expect(listed()[1]!.meta).toBe('Senin, Rabu, Jumat · 07:30–16:00 · Rencana');
-    expect(button('Naikkan Mengajar').disabled).toBe(true);
-    expect(button('Turunkan Rapat').disabled).toBe(true);
+    await waitFor(() => {
+      expect(listed().map((x) => [x.name, x.isDefault])).toEqual([['Mengajar', true], ['Rapat', false]]);
+      expect(listed()[1]!.meta).toBe('Senin, Rabu, Jumat · 07:30–16:00 · Rencana');
+      expect(button('Naikkan Mengajar').disabled).toBe(true);
+      expect(button('Turunkan Rapat').disabled).toBe(true);
+    });
     expect(() => button('Jadikan default Mengajar')).toThrow(); // already the default
 
     await click('Duplikat Mengajar');
-    expect(listed().map((x) => [x.name, x.isDefault])).toEqual([['Mengajar', true], ['Mengajar (salinan)', false], ['Rapat', false]]);
-    expect(statusText()).toBe('Salinan dibuat: "Mengajar (salinan)".');
-    expect(document.activeElement).toBe(button('Ubah Mengajar (salinan)'));
+    await waitFor(() => {
+      expect(listed().map((x) => [x.name, x.isDefault])).toEqual([['Mengajar', true], ['Mengajar (salinan)', false], ['Rapat', false]]);
+      expect(statusText()).toBe('Salinan dibuat: "Mengajar (salinan)".');
+      expect(document.activeElement).toBe(button('Ubah Mengajar (salinan)'));
+    });
 
     await click('Turunkan Mengajar');
-    expect(listed().map((x) => x.name)).toEqual(['Mengajar (salinan)', 'Mengajar', 'Rapat']);
-    expect(statusText()).toBe('"Mengajar" sekarang di urutan ke-2.');
-    expect(document.activeElement).toBe(button('Turunkan Mengajar'));
+    await waitFor(() => {
+      expect(listed().map((x) => x.name)).toEqual(['Mengajar (salinan)', 'Mengajar', 'Rapat']);
+      expect(statusText()).toBe('"Mengajar" sekarang di urutan ke-2.');
+      expect(document.activeElement).toBe(button('Turunkan Mengajar'));
+    });
     await click('Naikkan Rapat');
     await click('Naikkan Rapat');
-    expect(listed().map((x) => x.name)).toEqual(['Rapat', 'Mengajar (salinan)', 'Mengajar']);
+    await waitFor(() => expect(listed().map((x) => x.name)).toEqual(['Rapat', 'Mengajar (salinan)', 'Mengajar']));
     // At the top, "Naikkan" is disabled: focus moved to "Turunkan".
-    expect(document.activeElement).toBe(button('Turunkan Rapat'));
+    await waitFor(() => expect(document.activeElement).toBe(button('Turunkan Rapat')));
 
     await click('Jadikan default Rapat');
-    expect(listed().map((x) => [x.name, x.isDefault])).toEqual([['Rapat', true], ['Mengajar (salinan)', false], ['Mengajar', false]]);
-    expect(statusText()).toBe('"Rapat" sekarang template default.');
+    await waitFor(() => {
+      expect(listed().map((x) => [x.name, x.isDefault])).toEqual([['Rapat', true], ['Mengajar (salinan)', false], ['Mengajar', false]]);
+      expect(statusText()).toBe('"Rapat" sekarang template default.');
+    });
     expect((await stored()).map((t) => [t.name, t.isDefault, t.order])).toEqual([
       ['Rapat', true, 0], ['Mengajar (salinan)', false, 1], ['Mengajar', false, 2],
     ]);
@@ -143,27 +119,31 @@ describe('TemplatesSection', () => {
     await click('Hapus Mengajar');
     const confirm = root.querySelector('li[data-id="a"] .confirm')!;
     expect(confirm.textContent).toContain('Hapus template "Mengajar"? Template yang dihapus tidak bisa dikembalikan.');
-    expect(document.activeElement!.textContent).toBe('Batal');
+    await waitFor(() => expect(document.activeElement!.textContent).toBe('Batal'));
     await click('Batal');
-    expect(listed()).toHaveLength(3);
+    await waitFor(() => expect(listed()).toHaveLength(3));
     await click('Hapus Mengajar');
     await click('Ya, hapus');
-    expect(listed().map((x) => x.name)).toEqual(['Rapat', 'Mengajar (salinan)']);
-    expect(statusText()).toBe('Template "Mengajar" dihapus.');
+    await waitFor(() => {
+      expect(listed().map((x) => x.name)).toEqual(['Rapat', 'Mengajar (salinan)']);
+      expect(statusText()).toBe('Template "Mengajar" dihapus.');
+    });
     expect((await stored()).map((t) => t.id)).not.toContain('a');
   });
 
   it('edits a template from its "Ubah" button and keeps its place', async () => {
-    await db.put('templates', TEMPLATE({ id: 'a', name: 'Mengajar', isDefault: true, order: 0 }));
-    await db.put('templates', TEMPLATE({ id: 'b', name: 'Rapat', order: 1 }));
+    await bg.db.put('templates', TEMPLATE({ id: 'a', name: 'Mengajar', isDefault: true, order: 0 }));
+    await bg.db.put('templates', TEMPLATE({ id: 'b', name: 'Rapat', order: 1 }));
     await mount();
     await click('Ubah Rapat');
-    expect(root.querySelector('#tpl-editor-title')!.textContent).toBe('Ubah template "Rapat"');
-    expect(field('Nama template').value).toBe('Rapat');
+    await waitFor(() => {
+      expect(root.querySelector('#tpl-editor-title')!.textContent).toBe('Ubah template "Rapat"');
+      expect(field('Nama template').value).toBe('Rapat');
+    });
     type(field('Nama template'), 'Rapat dinas');
     type(field('Jam mulai'), '13.00');
     await click('Simpan template');
-    expect(listed().map((x) => x.name)).toEqual(['Mengajar', 'Rapat dinas']);
+    await waitFor(() => expect(listed().map((x) => x.name)).toEqual(['Mengajar', 'Rapat dinas']));
     expect(await stored()).toMatchObject([{ id: 'a', isDefault: true }, { id: 'b', name: 'Rapat dinas', jamMulai: '13:00', order: 1 }]);
   });
 
@@ -175,30 +155,29 @@ describe('TemplatesSection', () => {
       'Pembelajaran;;25:00;12:00;Mengajar lagi;1;;',
       'Rapat;;13:00;14:00;Rapat dinas;0;;',
     ].join('\r\n');
-    await upload('rusak.csv', csv);
-    const alert = root.querySelector('.tpl-csv [role="alert"]')!;
+    await upload(new File([csv], 'rusak.csv', { type: 'text/csv' }));
+    const alert = await waitFor(() => $('.tpl-csv [role="alert"]'));
     expect(alert.querySelector('p')!.textContent).toBe('Tidak ada template dari rusak.csv yang diimpor. Perbaiki baris berikut lalu impor lagi:');
     const rows = [...alert.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent));
     expect(rows).toEqual([
       ['3', 'Jam Mulai', 'Jam tidak dikenali. Tulis jam antara 00.00 dan 23.59, misalnya 07.30 atau 07:30. Tertulis: "25:00".'],
       ['4', 'Realisasi', 'Realisasi harus bilangan bulat lebih dari 0, misalnya 1. Tertulis: "0".'],
     ]);
-    expect(await db.getAll('templates')).toEqual([]);
-    expect(root.querySelector('.tpl-empty')).not.toBeNull();
+    expect(await bg.db.getAll('templates')).toEqual([]);
+    await waitFor(() => expect(root.querySelector('.tpl-empty')).not.toBeNull());
   });
 
   it('adds the templates of a good CSV (Windows-1252 bytes too) and names the ignored columns', async () => {
-    await db.put('templates', TEMPLATE({ id: 'a', name: 'Lama', isDefault: true }));
+    await bg.db.put('templates', TEMPLATE({ id: 'a', name: 'Lama', isDefault: true }));
     await mount();
     // "Café" in Windows-1252: é is the single byte 0xE9.
     const text = 'Rencana Aksi,Jam Mulai,Jam Selesai,Kegiatan Harian,Realisasi,Catatan\r\nRapat,13.00,14.00,Rapat di Caf\u00e9,2,x\r\n';
     const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
-    const input = field('Impor CSV');
-    Object.defineProperty(input, 'files', { value: [new File([bytes], 'excel.csv')], configurable: true });
-    await act(() => { input.dispatchEvent(new Event('change', { bubbles: true })); });
-    await settle();
-    expect(root.querySelector('.tpl-csv [role="status"]')!.textContent).toBe('1 template ditambahkan. Kolom yang tidak dipakai: Catatan.');
-    expect(listed().map((x) => x.name)).toEqual(['Lama', 'Rapat di Café']);
+    await upload(new File([bytes], 'excel.csv'));
+    await waitFor(() => {
+      expect($('.tpl-csv [role="status"]').textContent).toBe('1 template ditambahkan. Kolom yang tidak dipakai: Catatan.');
+      expect(listed().map((x) => x.name)).toEqual(['Lama', 'Rapat di Café']);
+    });
     expect((await stored())[1]).toMatchObject({ kegiatan: 'Rapat di Café', jamMulai: '13:00', realisasi: 2, isDefault: false });
   });
 });

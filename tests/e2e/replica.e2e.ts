@@ -164,7 +164,8 @@ describe('e-Kinerja replica (no extension)', () => {
       const loading = () => group.querySelector('.v-select.vs--loading') !== null;
       const before = loading();
       group.querySelector<HTMLInputElement>('input.vs__search')?.focus();
-      await new Promise((r) => setTimeout(r, 50));
+      // Vue re-renders on its next tick, before the next frame: by then the focus has shown what it shows.
+      await new Promise((r) => requestAnimationFrame(r));
       return { before, after: loading(), options: group.querySelectorAll('li.vs__dropdown-option').length };
     });
     expect(whileLoading).toEqual({ before: true, after: true, options: 0 });

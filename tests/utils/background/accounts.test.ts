@@ -12,6 +12,7 @@ import { SNAPSHOT_KEY, type CodesSnapshot } from '@/utils/vault/snapshot';
 import { CLOCK_STORAGE_KEY } from '@/utils/background/clock';
 import { qrImage } from '../totp/qr-encoder';
 import { migrationUri, referenceTotp } from '../vault/reference';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const SECRET2 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -509,7 +510,7 @@ describe('the clock check', () => {
 });
 
 describe('adding accounts (property)', () => {
-  it('any pasted text adds accounts or answers a known message key, and a refusal changes nothing', async () => {
+  it('any pasted text adds accounts or answers a known message key, and a refusal changes nothing', { timeout: PROPERTY_TIMEOUT_MS }, async () => {
     const fc = (await import('fast-check')).default;
     const { loadMessages } = await import('../../i18n-fake');
     const keys = new Set(Object.keys(loadMessages('id')));
@@ -532,5 +533,5 @@ describe('adding accounts (property)', () => {
       }),
       { numRuns: 400 },
     );
-  }, 60_000);
+  });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { createService, type Service } from '@/utils/background/service';
 import { openDb, writeSettings, type Db } from '@/utils/db/db';
 import type { TemplateRecord } from '@/utils/db/schema';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 let db: Db;
 let service: Service;
@@ -116,7 +117,7 @@ describe('templates capability', () => {
     expect((await h().listTemplates(undefined)).map((t) => t.weekdays)).toEqual([[1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6]]);
   });
 
-  it('round-trips every template through export, delete all, import', async () => {
+  it('round-trips every template through export, delete all, import', { timeout: PROPERTY_TIMEOUT_MS }, async () => {
     const text = fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.replace(/[{}\s]/g, 'x'));
     const time = fc.tuple(fc.integer({ min: 0, max: 22 }), fc.integer({ min: 0, max: 59 }))
       .map(([hh, mm]) => `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, parseBackup } from '@/utils/backup/backup';
 import { loadMessages } from '../../i18n-fake';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 const KEYS = new Set(Object.keys(loadMessages('id')));
 
@@ -51,7 +52,7 @@ const file = fc.record(
 );
 
 describe('parseBackup (property)', () => {
-  it('never throws; refuses with known message keys; a version-2 file it accepts holds no plain secret', () => {
+  it('never throws; refuses with known message keys; a version-2 file it accepts holds no plain secret', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(fc.oneof(file.map((f) => JSON.stringify(f)), fc.string()), (text) => {
         const res = parseBackup(text);

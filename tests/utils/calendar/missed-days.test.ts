@@ -5,6 +5,7 @@ import { localDate, wallClock } from '@/utils/calendar/dates';
 import { HOLIDAYS } from '@/utils/calendar/holidays';
 import { countingStart, missedDays, todayStatus, tukinRisk, type MissedDaysInput } from '@/utils/calendar/missed-days';
 import { dayStatus, type CalendarConfig } from '@/utils/calendar/workdays';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 const five: CalendarConfig = { workWeek: 5, daysOff: [] };
 const six: CalendarConfig = { workWeek: 6, daysOff: [] };
@@ -191,7 +192,7 @@ function walk(from: string, to: string): string[] {
 describe('missedDays properties', () => {
   const runs = { numRuns: 150 };
 
-  it('is exactly the unreported workdays up to yesterday (and today past target), sorted and unique', () => {
+  it('is exactly the unreported workdays up to yesterday (and today past target), sorted and unique', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(fc.property(inputArb, (inp) => {
       const got = missedDays(inp);
       const reported = new Set(inp.reported as string[]);
@@ -209,7 +210,7 @@ describe('missedDays properties', () => {
     }), runs);
   });
 
-  it('adding a report never increases the count', () => {
+  it('adding a report never increases the count', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(fc.property(inputArb, dateArb, (inp, extra) => {
       const before = missedDays(inp);
       const after = missedDays({ ...inp, reported: [...(inp.reported as string[]), extra] });
@@ -219,7 +220,7 @@ describe('missedDays properties', () => {
     }), runs);
   });
 
-  it('adding a day off (any kind) never increases the count', () => {
+  it('adding a day off (any kind) never increases the count', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(fc.property(inputArb, dayOffArb, (inp, extra) => {
       const before = missedDays(inp);
       const after = missedDays({ ...inp, cal: { ...inp.cal, daysOff: [...inp.cal.daysOff, extra] } });
@@ -228,7 +229,7 @@ describe('missedDays properties', () => {
     }), runs);
   });
 
-  it('a 6-day week never misses fewer days than a 5-day week', () => {
+  it('a 6-day week never misses fewer days than a 5-day week', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(fc.property(inputArb, (inp) => {
       const f = missedDays({ ...inp, cal: { ...inp.cal, workWeek: 5 } });
       const s = missedDays({ ...inp, cal: { ...inp.cal, workWeek: 6 } });
@@ -236,7 +237,7 @@ describe('missedDays properties', () => {
     }), runs);
   });
 
-  it("today is counted exactly when todayStatus says 'missed'", () => {
+  it("today is counted exactly when todayStatus says 'missed'", { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(fc.property(inputArb, (inp) => {
       const withToday = missedDays({ ...inp, from: inp.today }).includes(inp.today);
       expect(withToday).toBe(todayStatus(inp).state === 'missed');

@@ -6,6 +6,7 @@ import {
   type GridDay, type MonthGridInput,
 } from '@/utils/calendar/month-grid';
 import type { CalendarConfig } from '@/utils/calendar/workdays';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 const five: CalendarConfig = { workWeek: 5, daysOff: [] };
 const none: ReadonlySet<string> = new Set();
@@ -57,7 +58,7 @@ describe('monthGrid layout', () => {
     expect(isMonth('2026-09')).toBe(true);
   });
 
-  it('has every day of any month exactly once, Monday first, in whole weeks', () => {
+  it('has every day of any month exactly once, Monday first, in whole weeks', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(fc.property(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
       const month = `${y}-${String(m).padStart(2, '0')}`;
       const weeks = grid(month);
@@ -166,7 +167,7 @@ describe('shiftMonth', () => {
     expect(() => shiftMonth('2026-5', 1)).toThrow(RangeError);
   });
 
-  it('adds up: shifting by a then b is shifting by a + b, and -a undoes a', () => {
+  it('adds up: shifting by a then b is shifting by a + b, and -a undoes a', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const monthArb = fc.tuple(fc.integer({ min: 1000, max: 8000 }), fc.integer({ min: 1, max: 12 }))
       .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
     fc.assert(fc.property(monthArb, fc.integer({ min: -600, max: 600 }), fc.integer({ min: -600, max: 600 }), (m, a, b) => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setValue, settle, waitFor } from '@/utils/fill/events';
 import { typeIntoPicker } from '@/utils/fill/datepicker';
 import { flash } from '@/utils/fill/highlight';
@@ -95,8 +95,7 @@ describe('flash', () => {
     flash(el, 20);
     expect(el.style.outline).toContain('solid');
     flash(el, 20); // again while it shows: still restores the element's own outline
-    await new Promise((r) => setTimeout(r, 40));
-    expect(el.style.outline).toBe(own);
+    await vi.waitFor(() => expect(el.style.outline).toBe(own));
     expect(own).toContain('dotted');
   });
 });

@@ -4,6 +4,7 @@ import { FILL_ORDER, createFillSession, planFill, type FieldState, type FillKey,
 import { chosenText, pickOption } from '@/utils/fill/vue-select';
 import { typeIntoPicker } from '@/utils/fill/datepicker';
 import { group, loadReplica, openModal, replica, tick } from './replica';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 const TEMPLATE: FillTemplate = {
   rencanaAksi: 'Melaksanakan pembelajaran tatap muka',
@@ -69,7 +70,7 @@ describe('planFill', () => {
     expect(plan.invalid).toEqual(['jamSelesai']);
   });
 
-  it('properties: never touches absent or read-only fields, never both writes and asks, asks only about foreign text', () => {
+  it('properties: never touches absent or read-only fields, never both writes and asks, asks only about foreign text', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const pool = ['', 'Rapat', '07:30', '09:00', '2026-11-23', '2', 'Melaksanakan pembelajaran tatap muka', 'https://drive.google.com/2026-11-27'];
     const field = fc.option(fc.record({ value: fc.constantFrom(...pool), readOnly: fc.boolean() }), { nil: undefined });
     const arb = fc.record({

@@ -5,6 +5,7 @@ import { addDays, isWorkday, type CalendarConfig } from '@/utils/calendar/workda
 import { catchUp, dueReminder, LOOKAHEAD_DAYS, nextAlarm, nextReminders, type ReminderInput } from '@/utils/reminders/next-reminder';
 import type { ReminderSettings } from '@/utils/reminders/settings';
 import { ZONES } from '@/utils/settings/settings';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const hhmm = fc.integer({ min: 0, max: 24 * 60 - 1 }).map((m) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`);
@@ -49,7 +50,7 @@ function build(w: typeof world extends fc.Arbitrary<infer T> ? T : never): Remin
 }
 
 describe('nextReminders (properties)', () => {
-  it('only future times, strictly in order, on working days that need them', () => {
+  it('only future times, strictly in order, on working days that need them', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(fc.property(world, (w) => {
       const input = build(w);
       const got = nextReminders(input);
@@ -70,7 +71,7 @@ describe('nextReminders (properties)', () => {
     }), { numRuns: 150 });
   });
 
-  it('nextAlarm is the first of the list and the same on every call', () => {
+  it('nextAlarm is the first of the list and the same on every call', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(fc.property(world, (w) => {
       const input = build(w);
       const first = nextAlarm(input);
@@ -80,7 +81,7 @@ describe('nextReminders (properties)', () => {
     }), { numRuns: 100 });
   });
 
-  it('a catch-up is at most one reminder, at now, about today', () => {
+  it('a catch-up is at most one reminder, at now, about today', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(fc.property(world, fc.option(fc.integer({ min: 0, max: 3 * 24 * 60 }), { nil: null }), (w, agoMinutes) => {
       const input = build(w);
       const lastFiredAt = agoMinutes === null ? null : input.now - agoMinutes * 60_000;

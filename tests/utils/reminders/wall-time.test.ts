@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wallClock } from '@/utils/calendar/dates';
 import { epochAt } from '@/utils/reminders/wall-time';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 const ms = (iso: string) => Date.parse(iso);
 
@@ -43,7 +44,7 @@ describe('epochAt', () => {
     expect(epochAt('', '', 'Asia/Jakarta')).toBeNaN();
   });
 
-  it('round-trips with the zone wall clock (property)', () => {
+  it('round-trips with the zone wall clock (property)', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const zones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
     fc.assert(fc.property(
       fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }),

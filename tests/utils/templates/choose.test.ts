@@ -4,6 +4,7 @@ import type { TemplateRecord } from '@/utils/db/schema';
 import {
   duplicateTemplate, ensureOneDefault, insertTemplate, removeTemplate, reorder, setDefault, templateForDate,
 } from '@/utils/templates/choose';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 function tpl(id: string, order: number, weekdays: number[], isDefault = false): TemplateRecord {
   return {
@@ -105,7 +106,7 @@ describe('list operations', () => {
     expect(removeTemplate([a], 'a')).toEqual([]);
   });
 
-  it('keeps exactly one default and orders 0…n-1 through any sequence of edits', () => {
+  it('keeps exactly one default and orders 0…n-1 through any sequence of edits', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     type Op = { kind: 'insert' | 'remove' | 'up' | 'down' | 'default' | 'dup'; pick: number; flag: boolean };
     const op = fc.record({
       kind: fc.constantFrom('insert', 'remove', 'up', 'down', 'default', 'dup') as fc.Arbitrary<Op['kind']>,

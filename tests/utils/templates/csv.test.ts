@@ -5,6 +5,7 @@ import {
   templatesToCsv, type CsvImport, type CsvRowError, type CsvSeparator,
 } from '@/utils/templates/csv';
 import { validateTemplateFields, type TemplateFields } from '@/utils/templates/validate';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 const HEADER = 'Rencana Aksi;Tanggal;Jam Mulai;Jam Selesai;Kegiatan Harian;Realisasi;Satuan;Bukti Dukung';
 
@@ -182,7 +183,7 @@ describe('parseTemplatesCsv', () => {
     expect(twice.map((e) => [e.code, e.params])).toEqual([['template_csv_error_duplicate_column', ['Kegiatan Harian']]]);
   });
 
-  it('imports nothing when any one row of a valid file is broken', () => {
+  it('imports nothing when any one row of a valid file is broken', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const base: TemplateFields[] = Array.from({ length: 6 }, (_, i) => ({ ...mengajar, name: `T${i}`, kegiatan: `K${i}` }));
     fc.assert(fc.property(fc.integer({ min: 0, max: 5 }), fc.constantFrom('25:00', '7:61', 'jam 7'), (broken, time) => {
       const lines = templatesToCsv(base).split('\r\n');
@@ -210,7 +211,7 @@ describe('templatesToCsv', () => {
     );
   });
 
-  it('round-trips random valid templates through every separator', () => {
+  it('round-trips random valid templates through every separator', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const piece = fc.constantFrom('Rapat', 'kelas 7A', ' ', ';', ',', '"', '""', '\n', '\r\n', '\t', '{tanggal}', '{{', '}}', 'é', 'Jum\'at', '=1+1', '-');
     const text = fc.tuple(fc.constantFrom('A', 'Laporan', 'x'), fc.array(piece, { maxLength: 8 })).map(([a, p]) => a + p.join(''));
     const minute = fc.integer({ min: 0, max: 23 * 60 + 59 });
@@ -246,7 +247,7 @@ describe('plain CSV', () => {
     });
   });
 
-  it('round-trips any cells', () => {
+  it('round-trips any cells', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const cell = fc.string({ unit: fc.constantFrom('a', ' ', ';', ',', '\t', '"', '\n', '\r', 'é') });
     const row = fc.array(cell, { minLength: 2, maxLength: 5 });
     fc.assert(fc.property(fc.array(row, { minLength: 1, maxLength: 5 }), fc.constantFrom<CsvSeparator>(';', ',', '\t'), (rows, sep) => {
@@ -303,7 +304,7 @@ describe('weekdays text', () => {
     for (const bad of ['', 'Senen', 'Jumat-Senin', '0', '8', 'Senin-', '1-2-3']) expect(parseWeekdays(bad), bad).toBeNull();
   });
 
-  it('reads back what it writes', () => {
+  it('reads back what it writes', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(fc.property(fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }), (days) => {
       expect(parseWeekdays(formatWeekdays(days))).toEqual(days);
     }));

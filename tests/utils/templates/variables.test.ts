@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   VARIABLES, VALID_VARIABLES_TEXT, findUnknownVariables, hasUnpairedBrace, renderTemplate, renderText, variableValues,
 } from '@/utils/templates/variables';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 type Expected = Record<string, string>;
 
@@ -96,7 +97,7 @@ describe('renderText', () => {
     });
   });
 
-  it('never throws on any text and keeps text without braces', () => {
+  it('never throws on any text and keeps text without braces', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const pieces = fc.constantFrom('{', '}', '{{', '}}', '{tanggal}', '{hari', 'x', ' ', '_', '\n', 'é');
     const text = fc.oneof(fc.string(), fc.array(pieces).map((p) => p.join('')));
     fc.assert(fc.property(text, (s) => {
@@ -106,7 +107,7 @@ describe('renderText', () => {
     }));
   });
 
-  it('gives back any text whose braces were doubled', () => {
+  it('gives back any text whose braces were doubled', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom('{', '}', 'a', 'tanggal', ' ', '\n') }), (s) => {
       const escaped = s.replace(/[{}]/g, '$&$&');
       expect(renderText(escaped, '2026-11-29')).toBe(s);

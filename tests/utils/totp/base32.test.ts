@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base32Decode, base32Encode, normalizeBase32 } from '@/utils/totp/base32';
 import { OtpError } from '@/utils/totp/errors';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 /** An independent reference: bytes → bit string → 5-bit groups. */
 function referenceEncode(bytes: Uint8Array): string {
@@ -83,7 +84,7 @@ describe('base32Decode tolerance', () => {
 });
 
 describe('base32 properties', () => {
-  it('encode matches an independent bit-string encoder and decode inverts it', () => {
+  it('encode matches an independent bit-string encoder and decode inverts it', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
         const encoded = base32Encode(bytes);
@@ -94,7 +95,7 @@ describe('base32 properties', () => {
     );
   });
 
-  it('decodes human-mangled spellings (case, grouping, padding) to the same bytes', () => {
+  it('decodes human-mangled spellings (case, grouping, padding) to the same bytes', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(
         fc.uint8Array({ minLength: 1, maxLength: 64 }),
@@ -113,7 +114,7 @@ describe('base32 properties', () => {
     );
   });
 
-  it('random strings either decode or throw an OtpError, nothing else', () => {
+  it('random strings either decode or throw an OtpError, nothing else', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(
         fc.oneof(

@@ -4,6 +4,7 @@ import type { ParsedAccount } from '@/utils/totp/account';
 import { base32Encode } from '@/utils/totp/base32';
 import { OtpError } from '@/utils/totp/errors';
 import { parseMigrationPayload, parseMigrationUri } from '@/utils/totp/migration';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 // ---------------------------------------------------------------- an independent protobuf writer
 
@@ -222,7 +223,7 @@ function onlyOtpErrors(run: () => unknown): void {
 }
 
 describe('migration properties', () => {
-  it('generated exports parse to the accounts they hold', () => {
+  it('generated exports parse to the accounts they hold', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(fc.array(otpArb, { minLength: 1, maxLength: 5 }), (otps) => {
         const bytes = payload(
@@ -252,14 +253,14 @@ describe('migration properties', () => {
     );
   });
 
-  it('random bytes never crash the payload parser with anything but an OtpError', () => {
+  it('random bytes never crash the payload parser with anything but an OtpError', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => onlyOtpErrors(() => parseMigrationPayload(bytes))),
       { numRuns: 10_000 },
     );
   });
 
-  it('random text never crashes the link parser with anything but an OtpError', () => {
+  it('random text never crashes the link parser with anything but an OtpError', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -274,7 +275,7 @@ describe('migration properties', () => {
     );
   });
 
-  it('mutated valid payloads give accounts or an OtpError, nothing else', () => {
+  it('mutated valid payloads give accounts or an OtpError, nothing else', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const mutated = fc
       .tuple(
         fc.array(otpArb, { minLength: 1, maxLength: 3 }),

@@ -4,6 +4,7 @@ import type { ParsedAccount } from '@/utils/totp/account';
 import { base32Encode } from '@/utils/totp/base32';
 import { OtpError } from '@/utils/totp/errors';
 import { accountFromManual, buildOtpauth, parseOtpauth } from '@/utils/totp/otpauth';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 function errorCode(run: () => unknown): string {
   try {
@@ -199,7 +200,7 @@ function onlyOtpErrors(run: () => unknown): void {
 }
 
 describe('otpauth properties', () => {
-  it('buildOtpauth → parseOtpauth gives the same account back', () => {
+  it('buildOtpauth → parseOtpauth gives the same account back', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(accountArb, (account) => {
         expect(parseOtpauth(buildOtpauth(account))).toEqual(account);
@@ -208,7 +209,7 @@ describe('otpauth properties', () => {
     );
   });
 
-  it('random text never crashes the parser with anything but an OtpError', () => {
+  it('random text never crashes the parser with anything but an OtpError', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -224,7 +225,7 @@ describe('otpauth properties', () => {
     );
   });
 
-  it('mutated valid links give an account or an OtpError, nothing else', () => {
+  it('mutated valid links give an account or an OtpError, nothing else', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const mutated = fc
       .tuple(accountArb, fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 4 }))
       .map(([account, edits]) => {

@@ -5,6 +5,7 @@ import type { Algorithm } from '@/utils/totp/account';
 import { base32Encode } from '@/utils/totp/base32';
 import { OtpError } from '@/utils/totp/errors';
 import { groupCode, msRemaining, secondsRemaining, totpCode } from '@/utils/totp/totp';
+import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 /** RFC 6238 computed independently with node:crypto (RFC 4226 dynamic truncation). */
 function referenceTotp(key: Uint8Array, algorithm: Algorithm, digits: number, period: number, nowMs: number): string {
@@ -92,7 +93,7 @@ describe('totpCode with real-world accounts', () => {
     expect(() => totpCode({ secret: '', algorithm: 'SHA1', digits: 6, period: 30 }, 0)).toThrow(OtpError);
   });
 
-  it('matches the node:crypto reference for random secrets, times and settings', () => {
+  it('matches the node:crypto reference for random secrets, times and settings', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(
         fc.uint8Array({ minLength: 1, maxLength: 100 }),
@@ -121,7 +122,7 @@ describe('countdown', () => {
     expect(secondsRemaining(60, 1_700_000_030_000)).toBe(10); // 1_700_000_030 = 28_333_333·60 + 50
   });
 
-  it('agrees with the whole-second formula for any time', () => {
+  it('agrees with the whole-second formula for any time', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(fc.integer({ min: 15, max: 120 }), fc.integer({ min: 0, max: 4_102_444_800_000 }), (period, nowMs) => {
         const s = secondsRemaining(period, nowMs);
