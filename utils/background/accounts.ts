@@ -32,8 +32,10 @@ import {
   type Vault,
 } from '../vault/vault';
 import { appliedOffset, displayGroup, SNAPSHOT_KEY, type ClockState, type CodesSnapshot, type SnapshotAccount } from '../vault/snapshot';
+import { SSO_ORIGIN } from '../site/sso';
 import type {
   AccountsErrorCode,
+  AccountsProtocol,
   AccountsFailure,
   AccountsList,
   AccountView,
@@ -155,7 +157,7 @@ export function pickSsoAccount<T extends Pick<AccountRecord, 'id' | 'issuer' | '
   return (user ? asn.find((a) => sameText(a.account, user)) : undefined) ?? asn[0];
 }
 
-export function accountsCapability(deps: BackgroundDeps, overrides: Partial<AccountsDeps> = {}): Capability {
+export function accountsCapability(deps: BackgroundDeps, overrides: Partial<AccountsDeps> = {}): Capability<keyof AccountsProtocol> {
   const { db, now } = deps;
   const io: AccountsDeps = { ...DEFAULT_DEPS, ...overrides };
   const vault: Vault = createVault({ db, now, iterations: io.iterations });
@@ -519,6 +521,8 @@ export function accountsCapability(deps: BackgroundDeps, overrides: Partial<Acco
         });
       },
     },
+    // The SSO page's code button, and saving the account of the MFA activation page's QR code.
+    contentScripts: { ssoCode: [SSO_ORIGIN], saveActivationAccount: [SSO_ORIGIN] },
     onRefresh() {
       return serial(async () => {
         await vault.sync();

@@ -33,8 +33,9 @@ import {
 import { muteDate, snooze, unmuteDate } from '../reminders/settings';
 import { REMINDER_BUTTONS, reminderMessage } from '../reminders/text';
 import { epochAt } from '../reminders/wall-time';
-import type { ReminderStatus } from '../messaging/reminders';
+import type { RemindersProtocol, ReminderStatus } from '../messaging/reminders';
 import type { Settings } from '../settings/settings';
+import { createQueue } from './queue';
 import type { BackgroundDeps, Capability, Handlers } from './capability';
 
 export const REMINDER_ALARM = 'reminder';
@@ -78,17 +79,12 @@ async function writeLastFired(at: number): Promise<void> {
   await browser.storage.local.set({ [LAST_FIRED_KEY]: at });
 }
 
-export function remindersCapability(deps: BackgroundDeps, options: RemindersOptions = {}): Capability {
+export function remindersCapability(deps: BackgroundDeps, options: RemindersOptions = {}): Capability<keyof RemindersProtocol> {
   const buttons = options.buttons ?? !import.meta.env.FIREFOX;
 
   // Alarm work runs one job at a time: a start-up check and a late alarm arriving together must
   // not both show a catch-up, and an older recomputation must not overwrite a newer alarm.
-  let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = chain.then(job, job);
-    chain = run.catch(() => undefined);
-    return run;
-  };
+  const serial = createQueue({ name: 'reminders' });
 
   /** Settings and records as they are now (read fresh: the caller's copy may be stale). */
   const picture = async (): Promise<Picture> => {
@@ -204,7 +200,7 @@ export function remindersCapability(deps: BackgroundDeps, options: RemindersOpti
     return status();
   };
 
-  const handlers: Partial<Handlers> = {
+  const handlers: Capability<keyof RemindersProtocol>['handlers'] = {
     getNextReminder: status,
     snoozeReminders: () => change((p) => ({ snoozedUntil: snooze(p.settings.reminders, p.input.now).snoozedUntil })),
     muteToday: () => change((p) => ({ mutedDates: muteDate(p.settings.reminders, p.today, p.today).mutedDates })),

@@ -4,6 +4,8 @@ import type { TemplateRecord } from '../db/schema';
 import { duplicateTemplate, ensureOneDefault, insertTemplate, normaliseOrder, removeTemplate, reorder, setDefault, sortByOrder } from '../templates/choose';
 import { parseTemplatesCsv, templatesToCsv } from '../templates/csv';
 import { validateTemplate } from '../templates/validate';
+import { EKINERJA_ORIGIN } from '../site/pages';
+import type { TemplatesProtocol } from '../messaging/templates';
 import type { Capability, BackgroundDeps } from './capability';
 
 /** Replaces the whole list (they are few) so order and the single default stay consistent. */
@@ -20,7 +22,7 @@ async function readAll(db: Db): Promise<TemplateRecord[]> {
   return sortByOrder(await db.getAll('templates'));
 }
 
-export function templatesCapability({ db }: BackgroundDeps): Capability {
+export function templatesCapability({ db }: BackgroundDeps): Capability<keyof TemplatesProtocol> {
   return {
     handlers: {
       async listTemplates() {
@@ -86,5 +88,7 @@ export function templatesCapability({ db }: BackgroundDeps): Capability {
         return templatesToCsv(await readAll(await db()));
       },
     },
+    // The filler offers the templates and remembers a Rencana Aksi chosen in the modal.
+    contentScripts: { listTemplates: [EKINERJA_ORIGIN], rememberRencanaAksi: [EKINERJA_ORIGIN] },
   };
 }

@@ -96,6 +96,4 @@ export interface AccountsProtocol {
   saveActivationAccount(data: { dataUrl?: string; keyText?: string; username?: string }): SaveActivationResult;
   /** A full backup whose secrets are sealed with `passphrase` (for a vault without passphrase). */
   exportBackupWithPassphrase(passphrase: string): ({ ok: true; backup: BackupFile }) | AccountsFailure;
-  /** Popup → content script of an SSO tab: fill the OTP field as its button would. */
-  ssoFillCode(data: { accountId?: string }): { ok: boolean; error?: AccountsErrorCode | 'mfa_err_no_field' };
 }

@@ -5,8 +5,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type Db } from '@/utils/db/db';
 import { VAULT_KEY } from '@/utils/db/schema';
 import { accountsCapability, AccountsError, pickSsoAccount, type AccountsDeps } from '@/utils/background/accounts';
-import { createQueue, createService } from '@/utils/background/service';
+import { createService } from '@/utils/background/service';
+import { createQueue } from '@/utils/background/queue';
 import type { Capability, Handlers, RefreshContext } from '@/utils/background/capability';
+import type { AccountsProtocol } from '@/utils/messaging/accounts';
 import { AUTO_LOCK_ALARM, LOCK_AT_KEY, VAULT_SESSION_KEY } from '@/utils/vault/vault';
 import { SNAPSHOT_KEY, type CodesSnapshot } from '@/utils/vault/snapshot';
 import { CLOCK_STORAGE_KEY } from '@/utils/background/clock';
@@ -47,10 +49,11 @@ const fakes = (): Partial<AccountsDeps> => ({
   },
 });
 
-function handlersWith(over: Partial<AccountsDeps> = {}): { h: Handlers; cap: Capability } {
-  const deps = { db: async () => db, now: () => new Date(clock), refresh: async () => { throw new Error('not used'); }, exclusive: createQueue() };
+function handlersWith(over: Partial<AccountsDeps> = {}): { h: Capability<keyof AccountsProtocol>['handlers']; cap: Capability<keyof AccountsProtocol> } {
+  const unused = async () => { throw new Error('not used'); };
+  const deps = { db: async () => db, now: () => new Date(clock), readDay: unused, refresh: unused, exclusive: createQueue({ name: 'exclusive' }) };
   const cap = accountsCapability(deps, { ...fakes(), ...over });
-  return { h: cap.handlers as Handlers, cap };
+  return { h: cap.handlers, cap };
 }
 
 async function snapshot(): Promise<CodesSnapshot> {
@@ -383,6 +386,17 @@ describe('the vault', () => {
     expect(snap.vault).toBe('locked');
     expect(JSON.stringify(snap)).not.toContain(SECRET);
     expect(JSON.stringify(snap)).not.toContain(SECRET2);
+  });
+
+  it('a job that hangs in the shared queue (a restore deriving forever) does not block locking forever', async () => {
+    const unused = async () => { throw new Error('not used'); };
+    const exclusive = createQueue({ name: 'exclusive', timeoutMs: 100 });
+    const cap = accountsCapability({ db: async () => db, now: () => new Date(clock), readDay: unused, refresh: unused, exclusive }, fakes());
+    await cap.handlers.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
+    const hung = exclusive(() => new Promise<never>(() => undefined));
+    const locked = cap.handlers.lockVault(undefined);
+    await expect(hung).rejects.toThrow('ran longer than 100 ms');
+    await expect(locked).resolves.toMatchObject({ vault: { mode: 'locked' } });
   });
 
   it('a restored backup with another vault locks the vault (the key no longer fits)', async () => {

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, readSettings, writeSettings, type Db } from '@/utils/db/db';
-import { createService, type Service } from '@/utils/background/service';
+import { createService, mayAsk, type Service } from '@/utils/background/service';
+import type { Capability, CapabilityFactory } from '@/utils/background/capability';
+import type { BackgroundMessage } from '@/utils/messaging/protocol';
 import { DAY_CHANGE_ALARM, nextDayChange } from '@/utils/background/day-change';
 
 let db: Db;
@@ -94,23 +96,50 @@ describe('background service', () => {
 });
 
 describe('who may ask what', () => {
-  it('lets each site\'s content script ask only what it needs, and extension pages everything', async () => {
-    const { mayAsk } = await import('@/utils/background/service');
-    const kinerja = { url: 'https://kinerja.bkn.go.id/kinerja_harian' };
-    const sso = { url: 'https://sso-siasn.bkn.go.id/auth/realms/public-siasn/login-actions/authenticate' };
-    const page = { url: fakeBrowser.runtime.getURL('/popup.html') };
-    expect(mayAsk(kinerja, 'recordSiteReading')).toBe(true);
-    expect(mayAsk(kinerja, 'rememberRencanaAksi')).toBe(true);
-    expect(mayAsk(kinerja, 'saveTemplate')).toBe(false);
-    expect(mayAsk(kinerja, 'ssoCode')).toBe(false);
-    expect(mayAsk(sso, 'ssoCode')).toBe(true);
-    expect(mayAsk(sso, 'listTemplates')).toBe(false);
-    expect(mayAsk({ url: 'https://evil.example/' }, 'getSettings')).toBe(false);
+  const kinerja = { url: 'https://kinerja.bkn.go.id/kinerja_harian' };
+  const sso = { url: 'https://sso-siasn.bkn.go.id/auth/realms/public-siasn/login-actions/authenticate' };
+  const page = () => ({ url: fakeBrowser.runtime.getURL('/popup.html') });
+
+  it('lets each site\'s content script ask only what its capabilities declare, and extension pages everything', () => {
+    const full = createService(async () => db, () => now);
+    const may = (sender: { url?: string } | undefined, type: BackgroundMessage) => mayAsk(full.allowList, sender, type);
+    expect(may(kinerja, 'recordSiteReading')).toBe(true);
+    expect(may(kinerja, 'rememberRencanaAksi')).toBe(true);
+    expect(may(kinerja, 'saveTemplate')).toBe(false);
+    expect(may(kinerja, 'ssoCode')).toBe(false);
+    expect(may(sso, 'ssoCode')).toBe(true);
+    expect(may(sso, 'listTemplates')).toBe(false);
+    expect(may({ url: 'https://evil.example/' }, 'getSettings')).toBe(false);
     for (const secretive of ['listAccounts', 'unlockVault', 'setVaultPassphrase', 'exportBackup', 'importBackup', 'removeAccount', 'removeDayOff'] as const) {
-      expect(mayAsk(kinerja, secretive), secretive).toBe(false);
-      expect(mayAsk(sso, secretive), secretive).toBe(false);
-      expect(mayAsk(page, secretive), secretive).toBe(true);
+      expect(may(kinerja, secretive), secretive).toBe(false);
+      expect(may(sso, secretive), secretive).toBe(false);
+      expect(may(page(), secretive), secretive).toBe(true);
     }
-    expect(mayAsk(undefined, 'exportBackup')).toBe(true);
+    expect(may(undefined, 'exportBackup')).toBe(true);
+    // Exactly the declared messages, nothing more.
+    expect(Object.fromEntries([...full.allowList].map(([origin, types]) => [origin, [...types].sort()]))).toEqual({
+      'https://kinerja.bkn.go.id': ['getSettings', 'listTemplates', 'recordObserved', 'recordSiteReading', 'rememberRencanaAksi'],
+      'https://sso-siasn.bkn.go.id': ['saveActivationAccount', 'ssoCode'],
+    });
+  });
+
+  it('refuses an SSO-only message from the e-Kinerja content script, and answers it for the SSO page', async () => {
+    const full = createService(async () => db, () => now);
+    await expect(full.receive('ssoCode', {}, kinerja)).rejects.toThrow('"ssoCode" may not be asked from a web page');
+    await expect(full.receive('ssoCode', {}, sso)).resolves.toEqual({ ok: false, error: 'mfa_err_no_accounts' });
+    await expect(full.receive('listAccounts', undefined, sso)).rejects.toThrow('may not be asked');
+    await expect(full.receive('listAccounts', undefined, page())).resolves.toMatchObject({ accounts: [] });
+  });
+
+  it('builds the allow-list from the declarations of the capabilities it assembles', async () => {
+    const custom: CapabilityFactory = () => ({
+      handlers: { listTemplates: async () => [] },
+      contentScripts: { listTemplates: ['https://sso-siasn.bkn.go.id'] },
+    }) satisfies Capability<'listTemplates'>;
+    const s = createService(async () => db, () => now, [custom]);
+    expect(mayAsk(s.allowList, sso, 'listTemplates')).toBe(true);
+    expect(mayAsk(s.allowList, kinerja, 'listTemplates')).toBe(false);
+    expect(mayAsk(s.allowList, sso, 'ssoCode')).toBe(false); // the accounts capability is not assembled
+    await expect(s.receive('listTemplates', undefined, sso)).resolves.toEqual([]);
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * The background's side of the calendar: today's status for the popup, reports marked by hand
+ * or seen on the site, the options' calendar view and the days off.
+ */
+import { browser } from 'wxt/browser';
+import { applySiteReading, putReport } from '../db/records';
+import { checkDayOff } from '../calendar/workdays';
+import type { StatusSnapshot } from '../calendar/status';
+import { EKINERJA_ORIGIN } from '../site/pages';
+import type { CalendarProtocol, PopupStatus } from '../messaging/calendar';
+import type { BackgroundDeps, Capability } from './capability';
+
+const LAST_READING_KEY = 'lastReading';
+
+export function calendarCapability({ db, now, readDay, refresh }: BackgroundDeps): Capability<keyof CalendarProtocol> {
+  const popupStatus = async (s: StatusSnapshot): Promise<PopupStatus> => {
+    const stored = await browser.storage.session.get(LAST_READING_KEY);
+    return { ...s, lastReading: (stored[LAST_READING_KEY] as PopupStatus['lastReading']) ?? null };
+  };
+
+  return {
+    handlers: {
+      async getStatus() {
+        // Answer the popup first; the badge and alarms catch up right after (a day may have
+        // changed while the worker slept).
+        const { status } = await readDay();
+        void refresh().catch(() => undefined);
+        return popupStatus(status);
+      },
+      async setReport({ date, status }) {
+        await putReport(await db(), date, status, 'manual', now());
+        return popupStatus(await refresh());
+      },
+      async recordSiteReading(reading) {
+        await browser.storage.session.set({ [LAST_READING_KEY]: { at: now().toISOString(), ok: reading.ok } });
+        if (!reading.ok) return { changed: 0 };
+        const changed = await applySiteReading(await db(), reading.withEntries, now());
+        if (changed) await refresh();
+        return { changed };
+      },
+      async recordObserved({ date }) {
+        await putReport(await db(), date, 'reported', 'observed', now());
+        await refresh();
+      },
+      async getCalendarData() {
+        const { now: _t, ...data } = await readDay();
+        return data;
+      },
+      async addDayOff(draft) {
+        const problems = checkDayOff(draft);
+        if (problems.length) return { ok: false, problems };
+        const record = { id: crypto.randomUUID(), start: draft.start, end: draft.end, kind: draft.kind, note: String(draft.note ?? '') };
+        await (await db()).put('daysOff', record);
+        await refresh();
+        return { ok: true, record };
+      },
+      async removeDayOff(id) {
+        await (await db()).delete('daysOff', id);
+        await refresh();
+      },
+    },
+    // The calendar reader and the filler's save watcher on the daily-progress page.
+    contentScripts: { recordSiteReading: [EKINERJA_ORIGIN], recordObserved: [EKINERJA_ORIGIN] },
+  };
+}

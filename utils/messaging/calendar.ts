@@ -1,0 +1,35 @@
+/** Messages about reported and missed days and days off (part of the one contract in protocol.ts). */
+import type { Settings } from '../settings/settings';
+import type { CalendarReading } from '../site/calendar-reader';
+import type { StatusSnapshot } from '../calendar/status';
+import type { DayOffRecord, ReportRecord } from '../db/schema';
+import type { DayOffProblem } from '../calendar/workdays';
+
+export type AddDayOffResult = { ok: true; record: DayOffRecord } | { ok: false; problems: DayOffProblem[] };
+
+export interface CalendarData {
+  settings: Settings;
+  reports: ReportRecord[];
+  daysOff: DayOffRecord[];
+  status: StatusSnapshot;
+}
+
+/** The popup's picture of the day, plus how the last reading of e-Kinerja's calendar went. */
+export interface PopupStatus extends StatusSnapshot {
+  lastReading: { at: string; ok: boolean } | null;
+}
+
+export interface CalendarProtocol {
+  /** Today's status and this month's missed days (also drives the badge). */
+  getStatus(): PopupStatus;
+  /** The user marks a day as reported or not, by hand. */
+  setReport(data: { date: string; status: ReportRecord['status'] }): PopupStatus;
+  /** Content script: what the daily-progress calendar shows (or that it could not be read). */
+  recordSiteReading(reading: CalendarReading): { changed: number };
+  /** Content script: the site confirmed a new entry saved for `date`. */
+  recordObserved(data: { date: string }): void;
+  /** Options: everything the calendar view needs. */
+  getCalendarData(): CalendarData;
+  addDayOff(draft: Omit<DayOffRecord, 'id'>): AddDayOffResult;
+  removeDayOff(id: string): void;
+}

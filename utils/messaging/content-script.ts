@@ -1,0 +1,16 @@
+/**
+ * Messages sent TO content scripts (by the background or the popup); the content scripts answer
+ * them, never the background. Part of the one contract in protocol.ts.
+ */
+import type { PageInfo } from '../site/pages';
+import type { AccountsErrorCode } from './accounts';
+
+export interface ContentScriptProtocol {
+  /** Background → content script of an e-Kinerja tab: what page is this? */
+  getPageInfo(): PageInfo;
+  /** Popup → content script of an SSO tab: fill the OTP field as its button would. */
+  ssoFillCode(data: { accountId?: string }): { ok: boolean; error?: AccountsErrorCode | 'mfa_err_no_field' };
+}
+
+/** The names of the messages content scripts answer. */
+export type ContentScriptMessage = keyof ContentScriptProtocol;
