@@ -1,11 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Host access only to the *.bkn.go.id sites the extension acts on (see README "Izin").
+// Host access only to the two sites the extension acts on: e-Kinerja, and the ASN Digital login
+// (SSO) with its MFA activation pages (README, first section).
 export const HOSTS = [
   'https://kinerja.bkn.go.id/*',
   'https://sso-siasn.bkn.go.id/*',
-  'https://asndigital.bkn.go.id/*',
 ];
 
 export default defineConfig({

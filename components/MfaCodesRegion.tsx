@@ -3,10 +3,9 @@ import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 // Before the TOTP library: the snapshot read starts while the rest of the popup is evaluated.
-import { takeEarlySnapshot } from '@/utils/vault/popup-prefetch';
+import { readStoredSnapshot, takeEarlySnapshot, watchStoredSnapshot, type StoredSnapshot } from '@/utils/vault/popup-prefetch';
 import { groupCode, secondsRemaining, totpCode } from '@/utils/totp/totp';
-import { appliedOffset, canMove, POPUP_CODES_MARK, SNAPSHOT_KEY, type CodesSnapshot, type SnapshotAccount } from '@/utils/vault/snapshot';
-import { LOCK_AT_KEY } from '@/utils/vault/vault';
+import { appliedOffset, canMove, POPUP_CODES_MARK, type CodesSnapshot, type SnapshotAccount } from '@/utils/vault/snapshot';
 import { SSO_ORIGIN } from '@/utils/site/sso';
 import { Region } from './Region';
 import './mfa.css';
@@ -28,13 +27,11 @@ interface Loaded {
   lockAt: number | null;
 }
 
-function readStored(got: Record<string, unknown>): Loaded | null {
-  const snap = got[SNAPSHOT_KEY] as CodesSnapshot | undefined;
-  const lockAt = typeof got[LOCK_AT_KEY] === 'number' ? (got[LOCK_AT_KEY] as number) : null;
+function readStored({ snap, lockAt }: StoredSnapshot): Loaded | null {
   return snap && Array.isArray(snap.accounts) ? { snap, lockAt } : null;
 }
 
-const readSession = () => browser.storage.session.get([SNAPSHOT_KEY, LOCK_AT_KEY]);
+const readSession = readStoredSnapshot;
 
 /**
  * The snapshot the background keeps in storage.session (with the secrets, which never travel
@@ -82,19 +79,17 @@ export function MfaCodesRegion({ now = Date.now }: Props) {
       },
       () => live && setFailed(true),
     );
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'session' || !(SNAPSHOT_KEY in changes || LOCK_AT_KEY in changes)) return;
+    const unwatch = watchStoredSnapshot((changed) => {
       setLoaded((old) => {
-        const snap = SNAPSHOT_KEY in changes ? (changes[SNAPSHOT_KEY]!.newValue as CodesSnapshot | undefined) : old?.snap;
-        const lockAtRaw = LOCK_AT_KEY in changes ? changes[LOCK_AT_KEY]!.newValue : old?.lockAt;
+        const snap = 'snap' in changed ? changed.snap : old?.snap;
+        const lockAt = 'lockAt' in changed ? changed.lockAt : old?.lockAt;
         if (!snap) return old;
-        return { snap, lockAt: typeof lockAtRaw === 'number' ? lockAtRaw : null };
+        return { snap, lockAt: lockAt ?? null };
       });
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    });
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatch();
     };
   }, []);
 

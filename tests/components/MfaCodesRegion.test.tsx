@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MfaCodesRegion } from '@/components/MfaCodesRegion';
 import { accountsCapability } from '@/utils/background/accounts';
-import { CLOCK_STORAGE_KEY } from '@/utils/background/clock';
+import { clockCheckItem } from '@/utils/storage/items';
 import { referenceTotp } from '../utils/vault/reference';
 import { useBackground } from '../helpers/background';
 import { $, button, click, mount, root, submit, type, useRoot, waitFor } from '../helpers/dom';
@@ -149,7 +149,7 @@ describe('popup MFA codes', () => {
 
   it('shows a wrong clock and corrects the codes', async () => {
     await add(`otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`);
-    await fakeBrowser.storage.local.set({ [CLOCK_STORAGE_KEY]: { offsetMs: 95_000, checkedAt: nowMs - 1000 } });
+    await clockCheckItem.setValue({ offsetMs: 95_000, checkedAt: nowMs - 1000 });
     await bg.service.handlers.getCodesSnapshot(undefined);
     open();
     await waitFor(() => expect($('.mfa-clock').textContent).toBe('Jam komputer ini terlambat 95 detik dibanding server ASN Digital. Kode sudah disesuaikan; sebaiknya betulkan jam komputer.'));

@@ -4,9 +4,14 @@
  * passphrase and auto-lock, the codes for the SSO page, the clock check, and the popup's snapshot
  * in storage.session (utils/vault/snapshot.ts), rewritten after every change.
  *
- * Changes run one at a time (a queue), so a passphrase change that re-encrypts everything can
- * never interleave with an account being added; so do the auto-lock extensions (touch) and every
- * snapshot write, so neither can bring back a key or codes after a lock.
+ * Reading from top to bottom: the browser-facing helpers (images), reading accounts and the
+ * snapshot, adding, codes, then the handlers in four groups — the list, the vault, the popup and
+ * the SSO page — which accountsCapability puts together.
+ *
+ * Changes run one at a time (the background's exclusive queue, shared with a backup restore), so
+ * a passphrase change that re-encrypts everything can never interleave with an account being
+ * added; so do the auto-lock extensions (touch) and every snapshot write, so neither can bring
+ * back a key or codes after a lock.
  */
 import { browser } from 'wxt/browser';
 import type { Db } from '../db/db';
@@ -31,7 +36,8 @@ import {
   VaultLockedError,
   type Vault,
 } from '../vault/vault';
-import { appliedOffset, displayGroup, SNAPSHOT_KEY, type ClockState, type CodesSnapshot, type SnapshotAccount } from '../vault/snapshot';
+import { appliedOffset, displayGroup, type ClockState, type CodesSnapshot, type SnapshotAccount } from '../vault/snapshot';
+import { clockCheckItem, codesSnapshotItem } from '../storage/items';
 import { SSO_ORIGIN } from '../site/sso';
 import type {
   AccountsErrorCode,
@@ -39,13 +45,13 @@ import type {
   AccountsFailure,
   AccountsList,
   AccountView,
-  AddAccountsResult,
   AddSource,
   DuplicateChoice,
   SsoCodeResult,
 } from '../messaging/accounts';
-import { CLOCK_STORAGE_KEY, clockCheckDue, measureClock, type FetchLike } from './clock';
-import type { BackgroundDeps, Capability } from './capability';
+import { clockCheckDue, measureClock, type FetchLike } from './clock';
+import type { BackgroundDeps, Capability, Handler } from './capability';
+import type { Queue } from './queue';
 
 export interface Pixels {
   data: Uint8ClampedArray;
@@ -86,7 +92,7 @@ function dataUrlBytes(dataUrl: string): { type: string; bytes: Uint8Array<ArrayB
 }
 
 /** The default image decoder: createImageBitmap + OffscreenCanvas (service worker and pages). */
-export async function decodeImageInWorker(dataUrl: string): Promise<Pixels> {
+async function decodeImageInWorker(dataUrl: string): Promise<Pixels> {
   let bitmap: ImageBitmap;
   try {
     const { type, bytes } = dataUrlBytes(dataUrl);
@@ -157,389 +163,438 @@ export function pickSsoAccount<T extends Pick<AccountRecord, 'id' | 'issuer' | '
   return (user ? asn.find((a) => sameText(a.account, user)) : undefined) ?? asn[0];
 }
 
+// ---------------------------------------------------------------- reading
+
+async function readStored(d: Db): Promise<StoredAccountRecord[]> {
+  return sortAccounts(await d.getAll('accounts'));
+}
+
+/** Every account with its plain secret; VaultLockedError while locked. */
+async function readPlain(d: Db, key: CryptoKey | null): Promise<AccountRecord[]> {
+  return Promise.all((await readStored(d)).map(async (a) => {
+    const { sealed: _c, ...rest } = a;
+    return { ...rest, secret: await openSecret(a, key) };
+  }));
+}
+
+async function readClock(): Promise<ClockState> {
+  const stored = await clockCheckItem.getValue();
+  return { offsetMs: stored?.offsetMs ?? null, checkedAt: stored?.checkedAt ?? null };
+}
+
+/** The key to use for reading and writing secrets: null without passphrase; VaultLockedError when locked. */
+async function usableKey(vault: Vault): Promise<CryptoKey | null> {
+  if (!(await vault.record())) return null;
+  const key = await vault.key();
+  if (!key) throw new VaultLockedError('vault_err_locked');
+  return key;
+}
+
+async function list(d: Db, vault: Vault): Promise<AccountsList> {
+  return { accounts: (await readStored(d)).map(view), vault: await vault.state() };
+}
+
+/**
+ * The popup's snapshot, written to storage.session: every account, with its secret while it is
+ * usable anyway (no passphrase, or unlocked).
+ */
+async function writeSnapshot(d: Db, vault: Vault): Promise<CodesSnapshot> {
+  const state = await vault.state();
+  const key = state.mode === 'unlocked' ? await vault.key() : null;
+  const accounts: SnapshotAccount[] = [];
+  for (const a of await readStored(d)) {
+    const { secret: _s, sealed: _c, createdAt: _t, ...rest } = a;
+    let secret: string | undefined;
+    try {
+      secret = state.mode === 'locked' ? undefined : await openSecret(a, key);
+    } catch {
+      secret = undefined; // a damaged record shows without a code rather than hiding the others
+    }
+    accounts.push(secret === undefined ? rest : { ...rest, secret });
+  }
+  const snap: CodesSnapshot = { vault: state.mode, accounts, clock: await readClock() };
+  // Always written (the browser tells listeners only about real changes): another worker
+  // instance or a restore may have written since.
+  await codesSnapshotItem.setValue(snap);
+  return snap;
+}
+
+// ---------------------------------------------------------------- adding
+
+async function readSource(source: AddSource, io: AccountsDeps): Promise<ImportResult> {
+  switch (source?.kind) {
+    case 'text':
+      return importFromText(String(source.text ?? ''));
+    case 'manual':
+      return { accounts: [accountFromManual(source.entry)], skipped: [] };
+    case 'image': {
+      const px = await io.decodeImage(source.dataUrl);
+      return importFromText(decodeQrFromImageData(px.data, px.width, px.height));
+    }
+    case 'tab': {
+      let dataUrl: string;
+      try {
+        dataUrl = await io.captureTab(source.windowId);
+      } catch {
+        throw new AccountsError('mfa_err_capture');
+      }
+      const px = await io.decodeImage(dataUrl);
+      return importFromText(decodeQrFromImageData(px.data, px.width, px.height));
+    }
+    default:
+      throw new OtpError('otp_err_not_uri', 'unknown source');
+  }
+}
+
+interface Added {
+  added: AccountRecord[];
+  duplicates: ParsedAccount[];
+  existing: AccountRecord[];
+  /** Duplicates were found with choice 'ask': nothing was written. */
+  asked: boolean;
+}
+
+/** The order after every account of `existing`. */
+const nextOrder = (existing: readonly AccountRecord[]): number => existing.reduce((m, a) => Math.max(m, a.order), -1) + 1;
+
+/**
+ * Writes `parsed` (duplicates as chosen) in one transaction, sealed with `key`. `firstOrder`
+ * places the new accounts (default: after the others).
+ */
+async function addParsed(
+  d: Db,
+  key: CryptoKey | null,
+  parsed: ParsedAccount[],
+  choice: DuplicateChoice,
+  createdAt: string,
+  firstOrder?: (existing: AccountRecord[]) => number,
+): Promise<Added> {
+  const existing = await readPlain(d, key);
+  const fresh: ParsedAccount[] = [];
+  const duplicates: ParsedAccount[] = [];
+  for (const p of parsed) {
+    if (findDuplicate(existing, p) || findDuplicate(fresh.map((f) => ({ ...f })), p)) duplicates.push(p);
+    else fresh.push(p);
+  }
+  if (duplicates.length > 0 && choice === 'ask') return { added: [], duplicates, existing, asked: true };
+  const toAdd = choice === 'add' ? [...fresh, ...duplicates] : fresh;
+  let order = nextOrder(existing);
+  const records: AccountRecord[] = toAdd.map((p) => ({
+    id: crypto.randomUUID(),
+    issuer: p.issuer,
+    account: p.account,
+    secret: p.secret,
+    algorithm: p.algorithm,
+    digits: p.digits,
+    period: p.period,
+    order: firstOrder ? firstOrder(existing) : order++,
+    pinned: false,
+    createdAt,
+  }));
+  const sealed = await Promise.all(records.map((r) => storeSecret(r, key)));
+  if (sealed.length) {
+    const tx = d.transaction('accounts', 'readwrite');
+    await Promise.all([...sealed.map((r) => tx.store.put(r)), tx.done]);
+  }
+  return { added: records, duplicates, existing, asked: false };
+}
+
+// ---------------------------------------------------------------- codes for the SSO page
+
+async function codeFor(a: AccountRecord, now: Date): Promise<Extract<SsoCodeResult, { ok: true }>> {
+  const nowMs = now.getTime() + appliedOffset(await readClock());
+  const remainingMs = msRemaining(a.period, nowMs);
+  return {
+    ok: true,
+    code: totpCode(a, nowMs),
+    next: totpCode(a, nowMs + remainingMs),
+    remainingMs,
+    issuer: a.issuer,
+    account: a.account,
+  };
+}
+
+// ---------------------------------------------------------------- the handlers
+
+/** What every group of handlers shares. */
+interface Ctx {
+  db: () => Promise<Db>;
+  now: () => Date;
+  io: AccountsDeps;
+  vault: Vault;
+  /** One change at a time (the background's exclusive queue, shared with a backup restore). */
+  serial: Queue;
+  /** Rewrites the popup's snapshot (call inside `serial`). */
+  snapshot: () => Promise<CodesSnapshot>;
+}
+
+type Handlers<K extends keyof AccountsProtocol> = { [P in K]: Handler<P> };
+
+/** After a change: the new snapshot, then the list as the pages show it. */
+async function changed(ctx: Ctx): Promise<{ ok: true } & AccountsList> {
+  await ctx.snapshot();
+  return { ok: true, ...(await list(await ctx.db(), ctx.vault)) };
+}
+
+async function rewriteOrder(d: Db, next: StoredAccountRecord[]): Promise<void> {
+  const tx = d.transaction('accounts', 'readwrite');
+  await Promise.all([...next.map((a, i) => tx.store.put({ ...a, order: i })), tx.done]);
+}
+
+/** The options' list: add, remove, rename or pin, move. */
+function listHandlers(ctx: Ctx): Handlers<'listAccounts' | 'addAccounts' | 'removeAccount' | 'updateAccount' | 'moveAccount'> {
+  const { db, serial, vault } = ctx;
+  return {
+    async listAccounts() {
+      return list(await db(), vault);
+    },
+    addAccounts({ source, duplicates }) {
+      const choice = duplicates ?? 'ask';
+      return serial(async () => {
+        try {
+          const { accounts, skipped } = await readSource(source, ctx.io);
+          const res = await addParsed(await db(), await usableKey(vault), accounts, choice, ctx.now().toISOString());
+          if (res.asked) {
+            return {
+              ok: false,
+              needsChoice: true,
+              duplicates: res.duplicates.map((p) => ({ issuer: p.issuer, account: p.account })),
+              fresh: accounts.length - res.duplicates.length,
+            } as const;
+          }
+          await vault.touch();
+          await ctx.snapshot();
+          return {
+            ok: true,
+            added: res.added.map(view),
+            duplicatesSkipped: choice === 'skip' ? res.duplicates.length : 0,
+            skipped,
+          } as const;
+        } catch (e) {
+          return fail(e);
+        }
+      });
+    },
+    removeAccount(id) {
+      return serial(async () => {
+        const d = await db();
+        if (!(await d.get('accounts', id))) return { ok: false, error: 'mfa_err_not_found' } as const;
+        await d.delete('accounts', id);
+        return changed(ctx);
+      });
+    },
+    updateAccount({ id, issuer, account, pinned }) {
+      return serial(async () => {
+        const d = await db();
+        const tx = d.transaction('accounts', 'readwrite');
+        const old = await tx.store.get(id);
+        if (!old) {
+          await tx.done;
+          return { ok: false, error: 'mfa_err_not_found' } as const;
+        }
+        const next = { ...old };
+        if (issuer !== undefined) next.issuer = String(issuer).trim();
+        if (account !== undefined) {
+          const name = String(account).trim();
+          if (name === '') {
+            await tx.done;
+            return { ok: false, error: 'otp_err_account_required' } as const;
+          }
+          next.account = name;
+        }
+        if (pinned !== undefined) next.pinned = Boolean(pinned);
+        await tx.store.put(next);
+        await tx.done;
+        return changed(ctx);
+      });
+    },
+    moveAccount({ id, direction }) {
+      return serial(async () => {
+        const d = await db();
+        const sorted = await readStored(d);
+        const i = sorted.findIndex((a) => a.id === id);
+        if (i < 0) return { ok: false, error: 'mfa_err_not_found' } as const;
+        const j = direction === 'up' ? i - 1 : i + 1;
+        // Within its group of the display order only (pinned, then ASN Digital, then the rest):
+        // pinning is how an account goes above the ASN Digital one.
+        if (j >= 0 && j < sorted.length && displayGroup(sorted[j]!) === displayGroup(sorted[i]!)) {
+          const next = [...sorted];
+          [next[i], next[j]] = [next[j]!, next[i]!];
+          await rewriteOrder(d, next);
+        }
+        return changed(ctx);
+      });
+    },
+  };
+}
+
+/** The passphrase, locking and auto-lock, and a backup sealed with a passphrase. */
+function vaultHandlers(ctx: Ctx): Handlers<'unlockVault' | 'lockVault' | 'setVaultPassphrase' | 'setAutoLock' | 'exportBackupWithPassphrase'> {
+  const { db, now, serial, vault, io } = ctx;
+  return {
+    unlockVault(passphrase) {
+      return serial(async () => {
+        try {
+          await vault.unlock(String(passphrase ?? ''));
+        } catch (e) {
+          return fail(e);
+        }
+        return changed(ctx);
+      });
+    },
+    lockVault() {
+      return serial(async () => {
+        await vault.lock();
+        await ctx.snapshot();
+        return list(await db(), vault);
+      });
+    },
+    setVaultPassphrase({ current, next }) {
+      return serial(async () => {
+        try {
+          await vault.setPassphrase(current, next);
+        } catch (e) {
+          return fail(e);
+        }
+        return changed(ctx);
+      });
+    },
+    setAutoLock(minutes) {
+      return serial(async () => {
+        if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_AUTO_LOCK_MINUTES) {
+          return { ok: false, error: 'vault_err_auto_lock' } as const;
+        }
+        await vault.setAutoLock(minutes);
+        return changed(ctx);
+      });
+    },
+    exportBackupWithPassphrase(passphrase) {
+      return serial(async () => {
+        try {
+          const d = await db();
+          if (await vault.record()) return { ok: true, backup: await exportBackup(d, now()) } as const;
+          if (typeof passphrase !== 'string' || passphrase === '') throw new VaultError('vault_err_empty_passphrase');
+          const salt = newSalt();
+          const key = await importKeyBytes(await deriveKeyBytes(passphrase, salt, io.iterations));
+          const record: VaultRecord = { salt, iterations: io.iterations, verifier: await makeVerifier(key), autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES };
+          return { ok: true, backup: await exportBackup(d, now(), { record, key }) } as const;
+        } catch (e) {
+          return fail(e);
+        }
+      });
+    },
+  };
+}
+
+/** The popup: its snapshot, and "opened" (use for the auto-lock; the hourly clock check). */
+function popupHandlers(ctx: Ctx): Handlers<'getCodesSnapshot' | 'mfaPopupOpened'> {
+  const { now, serial, vault, io } = ctx;
+  let clockCheck: Promise<ClockState> | null = null;
+  return {
+    async getCodesSnapshot() {
+      const snap = await serial(ctx.snapshot);
+      return { ...snap, accounts: snap.accounts.map(({ secret: _s, ...a }) => a) };
+    },
+    async mfaPopupOpened() {
+      await serial(() => vault.touch());
+      const last = await readClock();
+      if (!clockCheckDue(last, now().getTime())) return { clock: last };
+      clockCheck ??= (async () => {
+        const measured = await measureClock(io.fetch, () => now().getTime());
+        // Offline keeps the last known offset: clocks drift slowly.
+        const next: ClockState = { offsetMs: measured.offsetMs ?? last.offsetMs, checkedAt: measured.checkedAt };
+        await clockCheckItem.setValue(next);
+        await serial(ctx.snapshot);
+        return next;
+      })().finally(() => { clockCheck = null; });
+      return { clock: await clockCheck };
+    },
+  };
+}
+
+/** The SSO pages' content script: the code to fill, and saving the account of the activation page. */
+function ssoHandlers(ctx: Ctx): Handlers<'ssoCode' | 'saveActivationAccount'> {
+  const { db, now, serial, vault, io } = ctx;
+  return {
+    async ssoCode({ username, accountId } = {}) {
+      try {
+        const sorted = await readPlain(await db(), await usableKey(vault));
+        if (sorted.length === 0) return { ok: false, error: 'mfa_err_no_accounts' } as const;
+        const chosen = pickSsoAccount(sorted, { accountId, username });
+        if (!chosen) return { ok: false, error: sorted.some(isAsnDigital) ? 'mfa_err_not_found' : 'mfa_err_no_asn_account' } as const;
+        await serial(() => vault.touch());
+        return await codeFor(chosen, now());
+      } catch (e) {
+        return fail(e);
+      }
+    },
+    saveActivationAccount({ dataUrl, keyText, username }) {
+      return serial(async () => {
+        try {
+          let parsed: ParsedAccount[] = [];
+          let firstError: unknown;
+          if (dataUrl) {
+            try {
+              parsed = (await readSource({ kind: 'image', dataUrl }, io)).accounts.slice(0, 1);
+            } catch (e) {
+              firstError = e;
+            }
+          }
+          if (parsed.length === 0 && keyText) {
+            parsed = [accountFromManual({ issuer: ASN_DIGITAL_ISSUER, account: username?.trim() || 'ASN Digital', secret: keyText })];
+          }
+          if (parsed.length === 0) throw firstError ?? new OtpError('otp_err_no_qr');
+          const p = parsed[0]!;
+          // A new key for a name already there (a second activation) goes before the old one.
+          const beforeSameName = (existing: AccountRecord[]) => {
+            const same = existing.filter((a) => sameText(a.issuer, p.issuer) && sameText(a.account, p.account));
+            return same.length ? Math.min(...same.map((a) => a.order)) - 1 : nextOrder(existing);
+          };
+          const d = await db();
+          const res = await addParsed(d, await usableKey(vault), parsed, 'skip', now().toISOString(), beforeSameName);
+          const account = res.added[0] ?? findDuplicate(res.existing, p);
+          if (!account) throw new AccountsError('mfa_err_not_found');
+          await vault.touch();
+          await ctx.snapshot();
+          return { ...(await codeFor(account, now())), added: res.added.length > 0 };
+        } catch (e) {
+          return fail(e);
+        }
+      });
+    },
+  };
+}
+
+// ---------------------------------------------------------------- the capability
+
 export function accountsCapability(deps: BackgroundDeps, overrides: Partial<AccountsDeps> = {}): Capability<keyof AccountsProtocol> {
   const { db, now } = deps;
   const io: AccountsDeps = { ...DEFAULT_DEPS, ...overrides };
   const vault: Vault = createVault({ db, now, iterations: io.iterations });
-
-  // ---------------------------------------------------------------- one change at a time
-  // (shared with a backup restore, so neither overwrites the other)
   const serial = deps.exclusive;
-
-  // ---------------------------------------------------------------- reading
-  const readStored = async (d: Db): Promise<StoredAccountRecord[]> => sortAccounts(await d.getAll('accounts'));
-
-  /** Every account with its plain secret; VaultLockedError while locked. */
-  const readPlain = async (d: Db, key: CryptoKey | null): Promise<AccountRecord[]> =>
-    Promise.all((await readStored(d)).map(async (a) => {
-      const { sealed: _c, ...rest } = a;
-      return { ...rest, secret: await openSecret(a, key) };
-    }));
-
-  /** The key to use for reading and writing secrets: null without passphrase; VaultLockedError when locked. */
-  const usableKey = async (): Promise<CryptoKey | null> => {
-    const rec = await vault.record();
-    if (!rec) return null;
-    const key = await vault.key();
-    if (!key) throw new VaultLockedError('vault_err_locked');
-    return key;
-  };
-
-  const readClock = async (): Promise<ClockState> => {
-    const stored = (await browser.storage.local.get(CLOCK_STORAGE_KEY))[CLOCK_STORAGE_KEY] as ClockState | undefined;
-    return { offsetMs: stored?.offsetMs ?? null, checkedAt: stored?.checkedAt ?? null };
-  };
-
-  const list = async (): Promise<AccountsList> => {
-    const d = await db();
-    return { accounts: (await readStored(d)).map(view), vault: await vault.state() };
-  };
-
-  // ---------------------------------------------------------------- the popup's snapshot
-  const snapshot = async (): Promise<CodesSnapshot> => {
-    const d = await db();
-    const state = await vault.state();
-    const key = state.mode === 'unlocked' ? await vault.key() : null;
-    const stored = await readStored(d);
-    const accounts: SnapshotAccount[] = [];
-    for (const a of stored) {
-      const { secret: _s, sealed: _c, createdAt: _t, ...rest } = a;
-      let secret: string | undefined;
-      try {
-        secret = state.mode === 'locked' ? undefined : await openSecret(a, key);
-      } catch {
-        secret = undefined; // a damaged record shows without a code rather than hiding the others
-      }
-      accounts.push(secret === undefined ? rest : { ...rest, secret });
-    }
-    const snap: CodesSnapshot = { vault: state.mode, accounts, clock: await readClock() };
-    // Always written (the browser tells listeners only about real changes): another worker
-    // instance or a restore may have written since.
-    await browser.storage.session.set({ [SNAPSHOT_KEY]: snap });
-    return snap;
-  };
-
-  // ---------------------------------------------------------------- adding
-  const readSource = async (source: AddSource): Promise<ImportResult> => {
-    switch (source?.kind) {
-      case 'text':
-        return importFromText(String(source.text ?? ''));
-      case 'manual':
-        return { accounts: [accountFromManual(source.entry)], skipped: [] };
-      case 'image': {
-        const px = await io.decodeImage(source.dataUrl);
-        return importFromText(decodeQrFromImageData(px.data, px.width, px.height));
-      }
-      case 'tab': {
-        let dataUrl: string;
-        try {
-          dataUrl = await io.captureTab(source.windowId);
-        } catch {
-          throw new AccountsError('mfa_err_capture');
-        }
-        const px = await io.decodeImage(dataUrl);
-        return importFromText(decodeQrFromImageData(px.data, px.width, px.height));
-      }
-      default:
-        throw new OtpError('otp_err_not_uri', 'unknown source');
-    }
-  };
-
-  /**
-   * Writes `parsed` (duplicates as chosen) in one transaction. `firstOrder` places the new
-   * accounts (default: after the others).
-   */
-  const addParsed = async (
-    parsed: ParsedAccount[],
-    choice: DuplicateChoice,
-    options: { firstOrder?: (existing: AccountRecord[], p: ParsedAccount) => number } = {},
-  ): Promise<{ added: AccountRecord[]; duplicates: ParsedAccount[]; existing: AccountRecord[]; asked: boolean }> => {
-    const d = await db();
-    const key = await usableKey();
-    const existing = await readPlain(d, key);
-    const fresh: ParsedAccount[] = [];
-    const duplicates: ParsedAccount[] = [];
-    for (const p of parsed) {
-      if (findDuplicate(existing, p) || findDuplicate(fresh.map((f) => ({ ...f })), p)) duplicates.push(p);
-      else fresh.push(p);
-    }
-    if (duplicates.length > 0 && choice === 'ask') return { added: [], duplicates, existing, asked: true };
-    const toAdd = choice === 'add' ? [...fresh, ...duplicates] : fresh;
-    let order = existing.reduce((m, a) => Math.max(m, a.order), -1) + 1;
-    const createdAt = now().toISOString();
-    const records: AccountRecord[] = toAdd.map((p) => ({
-      id: crypto.randomUUID(),
-      issuer: p.issuer,
-      account: p.account,
-      secret: p.secret,
-      algorithm: p.algorithm,
-      digits: p.digits,
-      period: p.period,
-      order: options.firstOrder ? options.firstOrder(existing, p) : order++,
-      pinned: false,
-      createdAt,
-    }));
-    const sealed = await Promise.all(records.map((r) => storeSecret(r, key)));
-    if (sealed.length) {
-      const tx = d.transaction('accounts', 'readwrite');
-      await Promise.all([...sealed.map((r) => tx.store.put(r)), tx.done]);
-    }
-    return { added: records, duplicates, existing, asked: false };
-  };
-
-  const addAccounts = (source: AddSource, choice: DuplicateChoice = 'ask'): Promise<AddAccountsResult> =>
-    serial(async () => {
-      try {
-        const { accounts, skipped } = await readSource(source);
-        const res = await addParsed(accounts, choice);
-        if (res.asked) {
-          return {
-            ok: false,
-            needsChoice: true,
-            duplicates: res.duplicates.map((p) => ({ issuer: p.issuer, account: p.account })),
-            fresh: accounts.length - res.duplicates.length,
-          } as const;
-        }
-        await vault.touch();
-        await snapshot();
-        return {
-          ok: true,
-          added: res.added.map(view),
-          duplicatesSkipped: choice === 'skip' ? res.duplicates.length : 0,
-          skipped,
-        } as const;
-      } catch (e) {
-        return fail(e);
-      }
-    });
-
-  // ---------------------------------------------------------------- codes for the SSO page
-  const codeFor = async (a: AccountRecord): Promise<Extract<SsoCodeResult, { ok: true }>> => {
-    const nowMs = now().getTime() + appliedOffset(await readClock());
-    const remainingMs = msRemaining(a.period, nowMs);
-    return {
-      ok: true,
-      code: totpCode(a, nowMs),
-      next: totpCode(a, nowMs + remainingMs),
-      remainingMs,
-      issuer: a.issuer,
-      account: a.account,
-    };
-  };
-
-  // ---------------------------------------------------------------- list changes
-  const rewriteOrder = async (d: Db, next: StoredAccountRecord[]): Promise<void> => {
-    const tx = d.transaction('accounts', 'readwrite');
-    await Promise.all([...next.map((a, i) => tx.store.put({ ...a, order: i })), tx.done]);
-  };
-
-  const changed = async () => {
-    await snapshot();
-    return { ok: true as const, ...(await list()) };
-  };
-
-  const vaultChanged = async () => {
-    await snapshot();
-    return { ok: true as const, ...(await list()) };
-  };
-
-  let clockCheck: Promise<ClockState> | null = null;
+  const ctx: Ctx = { db, now, io, vault, serial, snapshot: async () => writeSnapshot(await db(), vault) };
 
   return {
-    handlers: {
-      async listAccounts() {
-        return list();
-      },
-      async addAccounts({ source, duplicates }) {
-        return addAccounts(source, duplicates ?? 'ask');
-      },
-      removeAccount(id) {
-        return serial(async () => {
-          const d = await db();
-          if (!(await d.get('accounts', id))) return { ok: false, error: 'mfa_err_not_found' } as const;
-          await d.delete('accounts', id);
-          return changed();
-        });
-      },
-      updateAccount({ id, issuer, account, pinned }) {
-        return serial(async () => {
-          const d = await db();
-          const tx = d.transaction('accounts', 'readwrite');
-          const old = await tx.store.get(id);
-          if (!old) {
-            await tx.done;
-            return { ok: false, error: 'mfa_err_not_found' } as const;
-          }
-          const next = { ...old };
-          if (issuer !== undefined) next.issuer = String(issuer).trim();
-          if (account !== undefined) {
-            const name = String(account).trim();
-            if (name === '') {
-              await tx.done;
-              return { ok: false, error: 'otp_err_account_required' } as const;
-            }
-            next.account = name;
-          }
-          if (pinned !== undefined) next.pinned = Boolean(pinned);
-          await tx.store.put(next);
-          await tx.done;
-          return changed();
-        });
-      },
-      moveAccount({ id, direction }) {
-        return serial(async () => {
-          const d = await db();
-          const sorted = await readStored(d);
-          const i = sorted.findIndex((a) => a.id === id);
-          if (i < 0) return { ok: false, error: 'mfa_err_not_found' } as const;
-          const j = direction === 'up' ? i - 1 : i + 1;
-          // Within its group of the display order only (pinned, then ASN Digital, then the rest):
-          // pinning is how an account goes above the ASN Digital one.
-          if (j >= 0 && j < sorted.length && displayGroup(sorted[j]!) === displayGroup(sorted[i]!)) {
-            const next = [...sorted];
-            [next[i], next[j]] = [next[j]!, next[i]!];
-            await rewriteOrder(d, next);
-          }
-          return changed();
-        });
-      },
-      async getCodesSnapshot() {
-        const snap = await serial(snapshot);
-        return { ...snap, accounts: snap.accounts.map(({ secret: _s, ...a }) => a) };
-      },
-      async mfaPopupOpened() {
-        await serial(() => vault.touch());
-        const last = await readClock();
-        if (!clockCheckDue(last, now().getTime())) return { clock: last };
-        clockCheck ??= (async () => {
-          const measured = await measureClock(io.fetch, () => now().getTime());
-          // Offline keeps the last known offset: clocks drift slowly.
-          const next: ClockState = { offsetMs: measured.offsetMs ?? last.offsetMs, checkedAt: measured.checkedAt };
-          await browser.storage.local.set({ [CLOCK_STORAGE_KEY]: next });
-          await serial(snapshot);
-          return next;
-        })().finally(() => { clockCheck = null; });
-        return { clock: await clockCheck };
-      },
-      unlockVault(passphrase) {
-        return serial(async () => {
-          try {
-            await vault.unlock(String(passphrase ?? ''));
-          } catch (e) {
-            return fail(e);
-          }
-          return vaultChanged();
-        });
-      },
-      lockVault() {
-        return serial(async () => {
-          await vault.lock();
-          await snapshot();
-          return list();
-        });
-      },
-      setVaultPassphrase({ current, next }) {
-        return serial(async () => {
-          try {
-            await vault.setPassphrase(current, next);
-          } catch (e) {
-            return fail(e);
-          }
-          return vaultChanged();
-        });
-      },
-      setAutoLock(minutes) {
-        return serial(async () => {
-          if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_AUTO_LOCK_MINUTES) {
-            return { ok: false, error: 'vault_err_auto_lock' } as const;
-          }
-          await vault.setAutoLock(minutes);
-          return vaultChanged();
-        });
-      },
-      async ssoCode({ username, accountId } = {}) {
-        try {
-          const d = await db();
-          const key = await usableKey();
-          const sorted = await readPlain(d, key);
-          if (sorted.length === 0) return { ok: false, error: 'mfa_err_no_accounts' } as const;
-          const chosen = pickSsoAccount(sorted, { accountId, username });
-          if (!chosen) return { ok: false, error: sorted.some(isAsnDigital) ? 'mfa_err_not_found' : 'mfa_err_no_asn_account' } as const;
-          await serial(() => vault.touch());
-          return await codeFor(chosen);
-        } catch (e) {
-          return fail(e);
-        }
-      },
-      saveActivationAccount({ dataUrl, keyText, username }) {
-        return serial(async () => {
-          try {
-            let parsed: ParsedAccount[] = [];
-            let firstError: unknown;
-            if (dataUrl) {
-              try {
-                parsed = (await readSource({ kind: 'image', dataUrl })).accounts.slice(0, 1);
-              } catch (e) {
-                firstError = e;
-              }
-            }
-            if (parsed.length === 0 && keyText) {
-              parsed = [accountFromManual({ issuer: ASN_DIGITAL_ISSUER, account: username?.trim() || 'ASN Digital', secret: keyText })];
-            }
-            if (parsed.length === 0) throw firstError ?? new OtpError('otp_err_no_qr');
-            const p = parsed[0]!;
-            // A new key for a name already there (a second activation) goes before the old one.
-            const res = await addParsed(parsed, 'skip', {
-              firstOrder: (existing) => {
-                const same = existing.filter((a) => sameText(a.issuer, p.issuer) && sameText(a.account, p.account));
-                return same.length ? Math.min(...same.map((a) => a.order)) - 1 : existing.reduce((m, a) => Math.max(m, a.order), -1) + 1;
-              },
-            });
-            const account = res.added[0] ?? findDuplicate(res.existing, p);
-            if (!account) throw new AccountsError('mfa_err_not_found');
-            await vault.touch();
-            await snapshot();
-            return { ...(await codeFor(account)), added: res.added.length > 0 };
-          } catch (e) {
-            return fail(e);
-          }
-        });
-      },
-      exportBackupWithPassphrase(passphrase) {
-        return serial(async () => {
-          try {
-            const d = await db();
-            if (await vault.record()) return { ok: true, backup: await exportBackup(d, now()) } as const;
-            if (typeof passphrase !== 'string' || passphrase === '') throw new VaultError('vault_err_empty_passphrase');
-            const salt = newSalt();
-            const key = await importKeyBytes(await deriveKeyBytes(passphrase, salt, io.iterations));
-            const record: VaultRecord = { salt, iterations: io.iterations, verifier: await makeVerifier(key), autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES };
-            return { ok: true, backup: await exportBackup(d, now(), { record, key }) } as const;
-          } catch (e) {
-            return fail(e);
-          }
-        });
-      },
-    },
+    handlers: { ...listHandlers(ctx), ...vaultHandlers(ctx), ...popupHandlers(ctx), ...ssoHandlers(ctx) },
     // The SSO page's code button, and saving the account of the MFA activation page's QR code.
     contentScripts: { ssoCode: [SSO_ORIGIN], saveActivationAccount: [SSO_ORIGIN] },
     onRefresh() {
       return serial(async () => {
         await vault.sync();
-        await snapshot();
+        await ctx.snapshot();
       });
     },
     async onAlarm(name) {
       if (name !== AUTO_LOCK_ALARM) return false; // others' alarms do not wait for this queue
       return serial(async () => {
         if (!(await vault.alarm(name))) return false;
-        await snapshot();
+        await ctx.snapshot();
         return true;
       });
     },
     onStartup() {
       return serial(async () => {
-        await snapshot();
+        await ctx.snapshot();
       });
     },
   };

@@ -2,21 +2,16 @@
  * The background's side of the calendar: today's status for the popup, reports marked by hand
  * or seen on the site, the options' calendar view and the days off.
  */
-import { browser } from 'wxt/browser';
 import { applySiteReading, putReport } from '../db/records';
 import { checkDayOff } from '../calendar/workdays';
 import type { StatusSnapshot } from '../calendar/status';
 import { EKINERJA_ORIGIN } from '../site/pages';
 import type { CalendarProtocol, PopupStatus } from '../messaging/calendar';
+import { lastReadingItem } from '../storage/items';
 import type { BackgroundDeps, Capability } from './capability';
 
-const LAST_READING_KEY = 'lastReading';
-
 export function calendarCapability({ db, now, readDay, refresh }: BackgroundDeps): Capability<keyof CalendarProtocol> {
-  const popupStatus = async (s: StatusSnapshot): Promise<PopupStatus> => {
-    const stored = await browser.storage.session.get(LAST_READING_KEY);
-    return { ...s, lastReading: (stored[LAST_READING_KEY] as PopupStatus['lastReading']) ?? null };
-  };
+  const popupStatus = async (s: StatusSnapshot): Promise<PopupStatus> => ({ ...s, lastReading: await lastReadingItem.getValue() });
 
   return {
     handlers: {
@@ -32,7 +27,7 @@ export function calendarCapability({ db, now, readDay, refresh }: BackgroundDeps
         return popupStatus(await refresh());
       },
       async recordSiteReading(reading) {
-        await browser.storage.session.set({ [LAST_READING_KEY]: { at: now().toISOString(), ok: reading.ok } });
+        await lastReadingItem.setValue({ at: now().toISOString(), ok: reading.ok });
         if (!reading.ok) return { changed: 0 };
         const changed = await applySiteReading(await db(), reading.withEntries, now());
         if (changed) await refresh();

@@ -59,7 +59,7 @@ export type AnyCapability = Capability<never>;
 export type CapabilityFactory = (deps: BackgroundDeps) => AnyCapability;
 
 /** The messages a factory's capability answers. */
-export type MessagesOf<F> = F extends (...args: never[]) => { handlers: infer H } ? Extract<keyof H, BackgroundMessage> : never;
+type MessagesOf<F> = F extends (...args: never[]) => { handlers: infer H } ? Extract<keyof H, BackgroundMessage> : never;
 
 type AnsweredBy<L extends readonly unknown[]> = L extends readonly [infer F, ...infer Rest] ? MessagesOf<F> | AnsweredBy<Rest> : never;
 type AnsweredTwice<L extends readonly unknown[]> = L extends readonly [infer F, ...infer Rest]

@@ -4,17 +4,15 @@
  * difference is applied to the codes when it exceeds 10 s (utils/vault/snapshot.ts).
  *
  * At most one request an hour, only when the popup opens; offline it simply records that it
- * tried (no error, no retry storm). The request carries nothing: no cookies, no referrer, no body.
+ * tried (no error, no retry storm). The result is kept in storage.local (clockCheckItem). The request carries nothing: no cookies, no referrer, no body.
  */
 import type { ClockState } from '../vault/snapshot';
 
 export const CLOCK_URL = 'https://sso-siasn.bkn.go.id/';
 export const CLOCK_CHECK_EVERY_MS = 60 * 60 * 1000;
-export const CLOCK_TIMEOUT_MS = 5000;
+const CLOCK_TIMEOUT_MS = 5000;
 /** A round trip longer than this says too little about the server's second. */
-export const MAX_ROUND_TRIP_MS = 5000;
-/** storage.local key (not secret: an offset and a time). */
-export const CLOCK_STORAGE_KEY = 'clockCheck';
+const MAX_ROUND_TRIP_MS = 5000;
 
 /**
  * Server time − local time from a `Date` header and the local times the request left and the

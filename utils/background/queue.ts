@@ -8,7 +8,7 @@
  */
 
 /** Long enough for the slowest legitimate job on an old office PC (PBKDF2 on a slow CPU, a big restore). */
-export const DEFAULT_JOB_TIMEOUT_MS = 120_000;
+const DEFAULT_JOB_TIMEOUT_MS = 120_000;
 
 export class QueueTimeoutError extends Error {
   override readonly name = 'QueueTimeoutError';

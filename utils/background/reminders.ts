@@ -11,7 +11,8 @@
  * - When it fires, `dueReminder` decides what to show: the reminder that just came due, or one
  *   catch-up after a late alarm (sleep); `shouldStillShow` drops it when its day became reported,
  *   a day off or a holiday in the meantime. The same check runs at start-up (browser closed over
- *   a reminder) and whenever the pending alarm is found overdue. `lastFiredAt` (storage.local)
+ *   a reminder) and whenever the pending alarm is found overdue. `lastFiredAt` (storage.local,
+ *   lastFiredAtItem)
  *   remembers up to when reminders were dealt with, so each is shown at most once and a past day
  *   is never reminded.
  * - Notification ids are one per day for the day's report (`reminder:2026-05-04`) and one per
@@ -35,12 +36,11 @@ import { REMINDER_BUTTONS, reminderMessage } from '../reminders/text';
 import { epochAt } from '../reminders/wall-time';
 import type { RemindersProtocol, ReminderStatus } from '../messaging/reminders';
 import type { Settings } from '../settings/settings';
+import { lastFiredAtItem } from '../storage/items';
 import { createQueue } from './queue';
 import type { BackgroundDeps, Capability, Handlers } from './capability';
 
 export const REMINDER_ALARM = 'reminder';
-/** storage.local: epoch ms up to which due reminders were dealt with (shown or skipped). */
-export const LAST_FIRED_KEY = 'reminders.lastFiredAt';
 const DAY_PREFIX = 'reminder:';
 const SUMMARY_PREFIX = 'reminder-summary:';
 /** The recheck alarm waits this long after midnight, so it sees the new day. */
@@ -54,12 +54,12 @@ export interface RemindersOptions {
 }
 
 /** The notification id of a reminder: one per day's report, one per month start for the summary. */
-export function notificationId(reminder: Pick<Reminder, 'kind' | 'date'>): string {
+function notificationId(reminder: Pick<Reminder, 'kind' | 'date'>): string {
   return (reminder.kind === 'monthly-summary' ? SUMMARY_PREFIX : DAY_PREFIX) + reminder.date;
 }
 
 /** Whether a notification id is one of ours. */
-export function isReminderNotification(id: string): boolean {
+function isReminderNotification(id: string): boolean {
   return id.startsWith(DAY_PREFIX) || id.startsWith(SUMMARY_PREFIX);
 }
 
@@ -70,13 +70,12 @@ interface Picture {
 }
 
 async function readLastFired(): Promise<number | null> {
-  const stored = await browser.storage.local.get(LAST_FIRED_KEY);
-  const v = stored[LAST_FIRED_KEY];
+  const v = await lastFiredAtItem.getValue();
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
 async function writeLastFired(at: number): Promise<void> {
-  await browser.storage.local.set({ [LAST_FIRED_KEY]: at });
+  await lastFiredAtItem.setValue(at);
 }
 
 export function remindersCapability(deps: BackgroundDeps, options: RemindersOptions = {}): Capability<keyof RemindersProtocol> {

@@ -23,6 +23,8 @@ import { accountsCapability } from './accounts';
 import { remindersCapability } from './reminders';
 import type { AnyCapability, BackgroundDeps, CapabilityFactory, ExactlyOneHandler, Handlers, RefreshContext } from './capability';
 
+export type { CapabilityFactory } from './capability';
+
 /** Always assembled: they need nothing but the database and the tabs. */
 export const CORE_CAPABILITIES = [settingsCapability, calendarCapability, backupCapability, tabsCapability] as const;
 /** The features; tests may start the service with fewer of them, or with configured ones. */
@@ -37,9 +39,8 @@ export type AllowList = ReadonlyMap<string, ReadonlySet<BackgroundMessage>>;
 
 export interface Service {
   handlers: Handlers;
+  /** Which content-script origins may send which messages (from the capabilities' declarations). */
   allowList: AllowList;
-  /** Answers a message from `sender` if it may ask it; throws when it may not. */
-  receive(type: BackgroundMessage, data: unknown, sender: { url?: string } | undefined): Promise<unknown>;
   /** Recomputes today's status, the badge, the day-change alarm and the capabilities' derived state. */
   refresh(): Promise<StatusSnapshot>;
   /** On install or update: each capability's onInstalled (the set-up day), then refresh. */
@@ -77,10 +78,6 @@ export function createService(
   return {
     handlers,
     allowList,
-    async receive(type, data, sender) {
-      if (!mayAsk(allowList, sender, type)) throw new Error(`"${type}" may not be asked from a web page`);
-      return (handlers[type] as (d: unknown) => Promise<unknown>)(data);
-    },
     refresh,
     async installed() {
       for (const c of capabilities) await c.onInstalled?.();
@@ -114,7 +111,7 @@ export function handlerTable(capabilities: readonly AnyCapability[]): Handlers {
 }
 
 /** The content-script allow-list, built from what each capability declares. */
-export function contentScriptAllowList(capabilities: readonly AnyCapability[]): AllowList {
+function contentScriptAllowList(capabilities: readonly AnyCapability[]): AllowList {
   const byOrigin = new Map<string, Set<BackgroundMessage>>();
   for (const c of capabilities) {
     const declared = (c.contentScripts ?? {}) as Readonly<Record<string, readonly string[] | undefined>>;
@@ -129,7 +126,7 @@ export function contentScriptAllowList(capabilities: readonly AnyCapability[]): 
 }
 
 /** A message from a content script carries its web page's URL; extension pages carry the extension's. */
-export function fromContentScript(sender: { url?: string } | undefined): boolean {
+function fromContentScript(sender: { url?: string } | undefined): boolean {
   return sender?.url !== undefined && !sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
@@ -141,8 +138,14 @@ export function mayAsk(allowList: AllowList, sender: { url?: string } | undefine
   return allowList.get(origin)?.has(type) ?? false;
 }
 
-export function registerHandlers(service: Service): void {
+/** Answers a message from `sender` with the service's handler if the sender may ask it; throws when it may not. */
+export async function answer(service: Pick<Service, 'handlers' | 'allowList'>, type: BackgroundMessage, data: unknown, sender: { url?: string } | undefined): Promise<unknown> {
+  if (!mayAsk(service.allowList, sender, type)) throw new Error(`"${type}" may not be asked from a web page`);
+  return (service.handlers[type] as (d: unknown) => Promise<unknown>)(data);
+}
+
+export function registerHandlers(service: Pick<Service, 'handlers' | 'allowList'>): void {
   for (const type of Object.keys(service.handlers) as BackgroundMessage[]) {
-    onMessage(type, (msg) => service.receive(type, msg.data, msg.sender) as never);
+    onMessage(type, (msg) => answer(service, type, msg.data, msg.sender) as never);
   }
 }

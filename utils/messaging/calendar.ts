@@ -4,6 +4,7 @@ import type { CalendarReading } from '../site/calendar-reader';
 import type { StatusSnapshot } from '../calendar/status';
 import type { DayOffRecord, ReportRecord } from '../db/schema';
 import type { DayOffProblem } from '../calendar/workdays';
+import type { LastReading } from '../storage/items';
 
 export type AddDayOffResult = { ok: true; record: DayOffRecord } | { ok: false; problems: DayOffProblem[] };
 
@@ -16,7 +17,7 @@ export interface CalendarData {
 
 /** The popup's picture of the day, plus how the last reading of e-Kinerja's calendar went. */
 export interface PopupStatus extends StatusSnapshot {
-  lastReading: { at: string; ok: boolean } | null;
+  lastReading: LastReading | null;
 }
 
 export interface CalendarProtocol {

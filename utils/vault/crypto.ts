@@ -22,7 +22,7 @@ export const MAX_ITERATIONS = 10_000_000;
 export function iterationsInRange(n: unknown): n is number {
   return Number.isSafeInteger(n) && (n as number) >= MIN_ITERATIONS && (n as number) <= MAX_ITERATIONS;
 }
-export const SALT_BYTES = 16;
+const SALT_BYTES = 16;
 export const IV_BYTES = 12;
 
 export type VaultErrorCode = 'vault_err_wrong_passphrase' | 'vault_err_corrupt' | 'vault_err_empty_passphrase';

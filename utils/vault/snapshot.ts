@@ -12,9 +12,9 @@
  */
 import type { AccountRecord } from '../db/schema';
 import { ASN_DIGITAL_ISSUER } from '../totp/duplicates';
-import type { VaultMode } from './vault';
 
-export const SNAPSHOT_KEY = 'mfaSnapshot';
+/** Whether the MFA secrets are usable: no passphrase, or a passphrase and locked or unlocked. */
+export type VaultMode = 'none' | 'locked' | 'unlocked';
 /** Performance mark: the popup shows the codes (bench/mfa.ts). */
 export const POPUP_CODES_MARK = 'ekinerja:popup-codes';
 /** Offsets up to this are normal (the Date header has whole seconds); beyond it codes are corrected. */

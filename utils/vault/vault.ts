@@ -5,8 +5,8 @@
  * - No passphrase: accounts keep `secret` (plain base32); no 'vault' record.
  * - Passphrase set: accounts keep `sealed` (AES-GCM, a fresh IV per record); the 'vault' record
  *   holds the salt, the iteration count and a verifier (tells a right passphrase from a wrong one).
- * - Unlocked: the derived key lives in this worker's memory and in chrome.storage.session (so a
- *   service-worker restart does not lock; both are gone when the browser closes). Nothing secret
+ * - Unlocked: the derived key lives in this worker's memory and in storage.session (vaultKeyItem,
+ *   so a service-worker restart does not lock; both are gone when the browser closes). Nothing secret
  *   ever goes to storage.local or IndexedDB in the clear.
  * - Auto-lock: the key is forgotten after `autoLockMinutes` without use — an alarm, and a check of
  *   the deadline on every use in case the alarm is late.
@@ -14,6 +14,7 @@
  *   one IndexedDB transaction: all of it lands, or none.
  */
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { Db } from '../db/db';
 import { VAULT_KEY, type AccountRecord, type StoredAccountRecord, type VaultRecord } from '../db/schema';
 import {
@@ -28,31 +29,18 @@ import {
   makeVerifier,
   newSalt,
 } from './crypto';
+import { lockAtItem, vaultKeyItem, type VaultSessionKey } from '../storage/items';
+import type { VaultMode } from './snapshot';
 
 export const AUTO_LOCK_ALARM = 'vault-auto-lock';
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
-export const MIN_AUTO_LOCK_MINUTES = 1;
 export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
-/** storage.session key of the unlocked key (trusted extension contexts only). */
-export const VAULT_SESSION_KEY = 'vaultKey';
-/** storage.session key of the auto-lock deadline (ms), read by the popup with its snapshot. */
-export const LOCK_AT_KEY = 'mfaLockAt';
-
-export type VaultMode = 'none' | 'locked' | 'unlocked';
 
 export interface VaultState {
   mode: VaultMode;
   autoLockMinutes: number;
   /** When the key will be forgotten (Unix ms) while unlocked. */
   lockAt: number | null;
-}
-
-interface SessionKey {
-  /** The raw AES key, base64. */
-  raw: string;
-  /** The verifier's ciphertext: which vault record this key belongs to. */
-  verifier: string;
-  lockAt: number;
 }
 
 export interface VaultDeps {
@@ -144,178 +132,235 @@ export interface Vault {
   alarm(name: string): Promise<boolean>;
 }
 
-export function createVault({ db, now, iterations = VAULT_ITERATIONS }: VaultDeps): Vault {
-  let memory: { key: CryptoKey; verifier: string; lockAt: number } | null = null;
+async function readVaultRecord(d: Db): Promise<VaultRecord | null> {
+  const r = await d.get('vault', VAULT_KEY);
+  return isVaultRecord(r) ? r : null;
+}
 
-  const record = async (): Promise<VaultRecord | null> => {
-    const r = await (await db()).get('vault', VAULT_KEY);
-    return isVaultRecord(r) ? r : null;
-  };
+/** The key of `rec` from `passphrase`, or VaultError 'vault_err_wrong_passphrase'. */
+async function checkPassphrase(passphrase: string, rec: VaultRecord): Promise<{ raw: Uint8Array<ArrayBuffer>; key: CryptoKey }> {
+  if (passphrase === '') throw new VaultError('vault_err_empty_passphrase');
+  const raw = await deriveKeyBytes(passphrase, rec.salt, rec.iterations);
+  const key = await importKeyBytes(raw);
+  await checkVerifier(key, rec.verifier);
+  return { raw, key };
+}
+
+// ---------------------------------------------------------------- the kept key
+
+/** The unlocked key as this worker holds it. */
+interface HeldKey {
+  key: CryptoKey;
+  /** The verifier's ciphertext of the vault record the key belongs to. */
+  verifier: string;
+  /** When the key is forgotten (Unix ms). */
+  lockAt: number;
+}
+
+/** The one read of the stored session key. */
+const readSessionKey = (): Promise<VaultSessionKey | null> => vaultKeyItem.getValue();
+
+/** The session key and the popup's copy of its deadline, in one write. */
+const writeSessionKey = (session: VaultSessionKey): Promise<void> =>
+  storage.setItems([{ item: vaultKeyItem, value: session }, { item: lockAtItem, value: session.lockAt }]);
+
+/**
+ * Where the unlocked key lives: this worker's memory, mirrored in storage.session (a restarted
+ * worker picks it up) with an alarm at the deadline. `memory` is replaced, never changed in
+ * place, so a job can tell whether a lock or another unlock came while it waited.
+ */
+function createKeyHolder(now: () => Date) {
+  let memory: HeldKey | null = null;
 
   const forget = async (): Promise<void> => {
     memory = null;
-    await browser.storage.session.remove([VAULT_SESSION_KEY, LOCK_AT_KEY]);
+    await storage.removeItems([vaultKeyItem, lockAtItem]);
     await browser.alarms.clear(AUTO_LOCK_ALARM);
   };
 
-  const keep = async (raw: Uint8Array<ArrayBuffer>, rec: VaultRecord): Promise<CryptoKey> => {
-    const key = await importKeyBytes(raw);
-    const lockAt = now().getTime() + rec.autoLockMinutes * 60_000;
-    memory = { key, verifier: rec.verifier.ct, lockAt };
-    const session: SessionKey = { raw: bytesToBase64(raw), verifier: rec.verifier.ct, lockAt };
-    await browser.storage.session.set({ [VAULT_SESSION_KEY]: session, [LOCK_AT_KEY]: lockAt });
-    await browser.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
-    return key;
-  };
+  const deadline = (minutes: number): number => now().getTime() + minutes * 60_000;
 
-  const current = async (): Promise<{ key: CryptoKey; verifier: string; lockAt: number } | null> => {
-    if (!memory) {
-      const stored = (await browser.storage.session.get(VAULT_SESSION_KEY))[VAULT_SESSION_KEY] as SessionKey | undefined;
-      if (stored && typeof stored.raw === 'string') {
-        try {
-          memory = { key: await importKeyBytes(base64ToBytes(stored.raw)), verifier: stored.verifier, lockAt: stored.lockAt };
-        } catch {
-          await forget();
-          return null;
+  return {
+    forget,
+    deadline,
+    /** Keeps the key derived for `rec` until its auto-lock deadline. */
+    async keep(raw: Uint8Array<ArrayBuffer>, rec: VaultRecord): Promise<CryptoKey> {
+      const key = await importKeyBytes(raw);
+      const lockAt = deadline(rec.autoLockMinutes);
+      memory = { key, verifier: rec.verifier.ct, lockAt };
+      await writeSessionKey({ raw: bytesToBase64(raw), verifier: rec.verifier.ct, lockAt });
+      await browser.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
+      return key;
+    },
+    /** The held key (from storage.session after a worker restart); null, and forgotten, past its deadline. */
+    async current(): Promise<HeldKey | null> {
+      if (!memory) {
+        const stored = await readSessionKey();
+        if (stored && typeof stored.raw === 'string') {
+          try {
+            memory = { key: await importKeyBytes(base64ToBytes(stored.raw)), verifier: stored.verifier, lockAt: stored.lockAt };
+          } catch {
+            await forget();
+            return null;
+          }
         }
       }
-    }
-    if (memory && now().getTime() >= memory.lockAt) {
-      await forget();
-      return null;
-    }
-    return memory;
+      if (memory && now().getTime() >= memory.lockAt) {
+        await forget();
+        return null;
+      }
+      return memory;
+    },
+    /**
+     * Moves the deadline of `held` to `lockAt` (memory, session, alarm). Extends only the unlock
+     * it was given: a lock (memory null) or another unlock meanwhile wins.
+     */
+    async extend(held: HeldKey, lockAt: number): Promise<void> {
+      if (memory !== held) return;
+      const next = { ...held, lockAt };
+      memory = next;
+      const stored = await readSessionKey();
+      // Locked while reading: writing `stored` back would put the key into the session again.
+      if (memory !== next) return;
+      if (stored) await writeSessionKey({ ...stored, lockAt });
+      if (memory !== next) return;
+      await browser.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
+    },
   };
+}
 
-  const state = async (): Promise<VaultState> => {
-    const rec = await record();
-    if (!rec) return { mode: 'none', autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, lockAt: null };
-    const cur = await current();
-    const unlocked = cur !== null && cur.verifier === rec.verifier.ct;
-    return { mode: unlocked ? 'unlocked' : 'locked', autoLockMinutes: rec.autoLockMinutes, lockAt: unlocked ? cur.lockAt : null };
-  };
+// ---------------------------------------------------------------- changing the passphrase
 
-  /** The key of `rec` from `passphrase`, or VaultError 'vault_err_wrong_passphrase'. */
-  const checked = async (passphrase: string, rec: VaultRecord): Promise<{ raw: Uint8Array<ArrayBuffer>; key: CryptoKey }> => {
-    if (passphrase === '') throw new VaultError('vault_err_empty_passphrase');
-    const raw = await deriveKeyBytes(passphrase, rec.salt, rec.iterations);
-    const key = await importKeyBytes(raw);
-    await checkVerifier(key, rec.verifier);
-    return { raw, key };
+/** What setting, changing or removing a passphrase writes: every account, and the record (null: none). */
+interface Rekeyed {
+  accounts: StoredAccountRecord[];
+  record: VaultRecord | null;
+  /** The new key's bytes (to keep unlocked), null when the passphrase is removed. */
+  raw: Uint8Array<ArrayBuffer> | null;
+}
+
+/**
+ * Everything that needs crypto, before the write transaction (IndexedDB commits a transaction
+ * that waits on anything else): every secret opened with `oldKey` and sealed for `next`.
+ */
+async function rekey(d: Db, oldKey: CryptoKey | null, next: string | null, iterations: number, autoLockMinutes: number): Promise<Rekeyed> {
+  const accounts = await d.getAll('accounts');
+  const plain = await Promise.all(accounts.map(async (a) => ({ ...a, secret: await openSecret(a, oldKey) })));
+  let record: VaultRecord | null = null;
+  let raw: Uint8Array<ArrayBuffer> | null = null;
+  let newKey: CryptoKey | null = null;
+  if (next !== null) {
+    const salt = newSalt();
+    raw = await deriveKeyBytes(next, salt, iterations);
+    newKey = await importKeyBytes(raw);
+    record = { salt, iterations, verifier: await makeVerifier(newKey), autoLockMinutes };
+  }
+  const rewritten: StoredAccountRecord[] = [];
+  for (const { sealed: _old, ...a } of plain) rewritten.push(await storeSecret(a, newKey));
+  return { accounts: rewritten, record, raw };
+}
+
+/** Writes the rekeyed accounts and vault record in one transaction: all of it lands, or none. */
+async function writeRekeyed(d: Db, { accounts, record }: Rekeyed): Promise<void> {
+  const tx = d.transaction(['accounts', 'vault'], 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  try {
+    // Accounts added meanwhile cannot exist: the capability runs vault changes one at a time.
+    writes.push(tx.objectStore('accounts').clear());
+    for (const a of accounts) writes.push(tx.objectStore('accounts').put(a));
+    writes.push(record ? tx.objectStore('vault').put(record, VAULT_KEY) : tx.objectStore('vault').delete(VAULT_KEY));
+    await Promise.all([...writes, tx.done]);
+  } catch (err) {
+    try { tx.abort(); } catch { /* already finished */ }
+    await Promise.allSettled([...writes, tx.done]);
+    throw err;
+  }
+}
+
+/** Stores the new auto-lock minutes in the vault record; the record, or null when there is none. */
+async function writeAutoLock(d: Db, minutes: number): Promise<VaultRecord | null> {
+  const tx = d.transaction('vault', 'readwrite');
+  const rec = await tx.store.get(VAULT_KEY);
+  if (!isVaultRecord(rec)) {
+    await tx.done;
+    return null;
+  }
+  await tx.store.put({ ...rec, autoLockMinutes: minutes }, VAULT_KEY);
+  await tx.done;
+  return rec;
+}
+
+// ---------------------------------------------------------------- the vault
+
+export function createVault({ db, now, iterations = VAULT_ITERATIONS }: VaultDeps): Vault {
+  const held = createKeyHolder(now);
+  const record = async (): Promise<VaultRecord | null> => readVaultRecord(await db());
+  /** The held key when it belongs to `rec` (a restore may have replaced the record). */
+  const heldFor = async (rec: VaultRecord): Promise<HeldKey | null> => {
+    const cur = await held.current();
+    return cur && cur.verifier === rec.verifier.ct ? cur : null;
   };
 
   return {
     record,
-    state,
+    async state() {
+      const rec = await record();
+      if (!rec) return { mode: 'none', autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, lockAt: null };
+      const cur = await heldFor(rec);
+      return { mode: cur ? 'unlocked' : 'locked', autoLockMinutes: rec.autoLockMinutes, lockAt: cur ? cur.lockAt : null };
+    },
     async key() {
       const rec = await record();
-      if (!rec) return null;
-      const cur = await current();
-      return cur && cur.verifier === rec.verifier.ct ? cur.key : null;
+      return rec ? ((await heldFor(rec))?.key ?? null) : null;
     },
     async unlock(passphrase) {
       const rec = await record();
       if (!rec) return;
-      const { raw } = await checked(passphrase, rec);
-      await keep(raw, rec);
+      const { raw } = await checkPassphrase(passphrase, rec);
+      await held.keep(raw, rec);
     },
-    lock: forget,
+    lock: held.forget,
     async touch() {
       const rec = await record();
-      const cur = await current();
-      // Extends only the unlock it read: a lock (memory null) or another unlock meanwhile wins.
-      if (!rec || !cur || cur.verifier !== rec.verifier.ct || memory !== cur) return;
-      const lockAt = now().getTime() + rec.autoLockMinutes * 60_000;
-      const next = { ...cur, lockAt };
-      memory = next;
-      const stored = (await browser.storage.session.get(VAULT_SESSION_KEY))[VAULT_SESSION_KEY] as SessionKey | undefined;
-      // Locked while reading: writing `stored` back would put the key into the session again.
-      if (memory !== next) return;
-      if (stored) await browser.storage.session.set({ [VAULT_SESSION_KEY]: { ...stored, lockAt }, [LOCK_AT_KEY]: lockAt });
-      if (memory !== next) return;
-      await browser.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
+      const cur = rec ? await heldFor(rec) : null;
+      if (rec && cur) await held.extend(cur, held.deadline(rec.autoLockMinutes));
     },
     async setPassphrase(currentPassphrase, next) {
       if (next !== null && next === '') throw new VaultError('vault_err_empty_passphrase');
       const d = await db();
-      const rec = await record();
+      const rec = await readVaultRecord(d);
       let oldKey: CryptoKey | null = null;
       if (rec) {
         if (currentPassphrase === null) throw new VaultError('vault_err_wrong_passphrase', 'current passphrase missing');
-        oldKey = (await checked(currentPassphrase, rec)).key;
+        oldKey = (await checkPassphrase(currentPassphrase, rec)).key;
       } else if (next === null) {
         return; // no passphrase to remove
       }
-      // Everything that needs crypto happens before the write transaction (IndexedDB commits a
-      // transaction that waits on anything else).
-      const accounts = await d.getAll('accounts');
-      const plain = await Promise.all(accounts.map(async (a) => ({ ...a, secret: await openSecret(a, oldKey) })));
-      let nextRecord: VaultRecord | null = null;
-      let nextRaw: Uint8Array<ArrayBuffer> | null = null;
-      let nextKey: CryptoKey | null = null;
-      if (next !== null) {
-        const salt = newSalt();
-        nextRaw = await deriveKeyBytes(next, salt, iterations);
-        nextKey = await importKeyBytes(nextRaw);
-        nextRecord = {
-          salt,
-          iterations,
-          verifier: await makeVerifier(nextKey),
-          autoLockMinutes: rec?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES,
-        };
-      }
-      const rewritten: StoredAccountRecord[] = [];
-      for (const { sealed: _old, ...a } of plain) rewritten.push(await storeSecret(a, nextKey));
-      const tx = d.transaction(['accounts', 'vault'], 'readwrite');
-      const writes: Promise<unknown>[] = [];
-      try {
-        // Accounts added meanwhile cannot exist: the capability runs vault changes one at a time.
-        writes.push(tx.objectStore('accounts').clear());
-        for (const a of rewritten) writes.push(tx.objectStore('accounts').put(a));
-        writes.push(nextRecord ? tx.objectStore('vault').put(nextRecord, VAULT_KEY) : tx.objectStore('vault').delete(VAULT_KEY));
-        await Promise.all([...writes, tx.done]);
-      } catch (err) {
-        try { tx.abort(); } catch { /* already finished */ }
-        await Promise.allSettled([...writes, tx.done]);
-        throw err;
-      }
-      if (nextRecord && nextRaw) await keep(nextRaw, nextRecord);
-      else await forget();
+      const rekeyed = await rekey(d, oldKey, next, iterations, rec?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES);
+      await writeRekeyed(d, rekeyed);
+      if (rekeyed.record && rekeyed.raw) await held.keep(rekeyed.raw, rekeyed.record);
+      else await held.forget();
     },
     async setAutoLock(minutes) {
       if (!Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_AUTO_LOCK_MINUTES) throw new RangeError(`auto-lock ${minutes}`);
-      const d = await db();
-      const tx = d.transaction('vault', 'readwrite');
-      const rec = await tx.store.get(VAULT_KEY);
-      if (!isVaultRecord(rec)) {
-        await tx.done;
-        return;
-      }
-      await tx.store.put({ ...rec, autoLockMinutes: minutes }, VAULT_KEY);
-      await tx.done;
-      const cur = await current();
-      if (cur && cur.verifier === rec.verifier.ct) {
-        const lockAt = now().getTime() + minutes * 60_000;
-        memory = { ...cur, lockAt };
-        const stored = (await browser.storage.session.get(VAULT_SESSION_KEY))[VAULT_SESSION_KEY] as SessionKey | undefined;
-        if (stored) await browser.storage.session.set({ [VAULT_SESSION_KEY]: { ...stored, lockAt }, [LOCK_AT_KEY]: lockAt });
-        await browser.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
-      }
+      const rec = await writeAutoLock(await db(), minutes);
+      const cur = rec ? await heldFor(rec) : null;
+      if (cur) await held.extend(cur, held.deadline(minutes));
     },
     async sync() {
       const rec = await record();
-      const cur = await current();
-      if (cur && (!rec || cur.verifier !== rec.verifier.ct)) await forget();
+      const cur = await held.current();
+      if (cur && (!rec || cur.verifier !== rec.verifier.ct)) await held.forget();
     },
     async alarm(name) {
       if (name !== AUTO_LOCK_ALARM) return false;
-      const cur = await current();
+      const cur = await held.current();
       // A late alarm from an earlier deadline must not lock a vault that was used since.
       if (cur && now().getTime() < cur.lockAt) {
         await browser.alarms.create(AUTO_LOCK_ALARM, { when: cur.lockAt });
         return true;
       }
-      await forget();
+      await held.forget();
       return true;
     },
   };

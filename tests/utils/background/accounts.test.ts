@@ -9,9 +9,9 @@ import { createService } from '@/utils/background/service';
 import { createQueue } from '@/utils/background/queue';
 import type { Capability, Handlers, RefreshContext } from '@/utils/background/capability';
 import type { AccountsProtocol } from '@/utils/messaging/accounts';
-import { AUTO_LOCK_ALARM, LOCK_AT_KEY, VAULT_SESSION_KEY } from '@/utils/vault/vault';
-import { SNAPSHOT_KEY, type CodesSnapshot } from '@/utils/vault/snapshot';
-import { CLOCK_STORAGE_KEY } from '@/utils/background/clock';
+import { AUTO_LOCK_ALARM } from '@/utils/vault/vault';
+import type { CodesSnapshot } from '@/utils/vault/snapshot';
+import { clockCheckItem, codesSnapshotItem, lockAtItem, vaultKeyItem } from '@/utils/storage/items';
 import { qrImage } from '../totp/qr-encoder';
 import { migrationUri, referenceTotp } from '../vault/reference';
 import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
@@ -57,7 +57,7 @@ function handlersWith(over: Partial<AccountsDeps> = {}): { h: Capability<keyof A
 }
 
 async function snapshot(): Promise<CodesSnapshot> {
-  return (await fakeBrowser.storage.session.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] as CodesSnapshot;
+  return (await codesSnapshotItem.getValue())!;
 }
 
 async function raw() {
@@ -222,7 +222,7 @@ describe('the vault', () => {
     expect(snap.vault).toBe('locked');
     expect(snap.accounts.map((a) => a.account)).toEqual([NIP, 'budi']);
     expect(JSON.stringify(snap)).not.toContain(SECRET);
-    expect(await fakeBrowser.storage.session.get(VAULT_SESSION_KEY)).toEqual({});
+    expect(await vaultKeyItem.getValue()).toBeNull();
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(SECRET);
   });
 
@@ -307,7 +307,7 @@ describe('the vault', () => {
     expect(await h.setAutoLock(0)).toEqual({ ok: false, error: 'vault_err_auto_lock' });
     expect(await h.setAutoLock(5)).toMatchObject({ ok: true, vault: { mode: 'unlocked', autoLockMinutes: 5, lockAt: clock + 5 * 60_000 } });
     expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))?.scheduledTime).toBe(clock + 5 * 60_000);
-    expect((await fakeBrowser.storage.session.get(LOCK_AT_KEY))[LOCK_AT_KEY]).toBe(clock + 5 * 60_000);
+    expect(await lockAtItem.getValue()).toBe(clock + 5 * 60_000);
 
     // Use pushes the deadline.
     clock += 4 * 60_000;
@@ -321,7 +321,8 @@ describe('the vault', () => {
     expect(await cap.onAlarm!(AUTO_LOCK_ALARM)).toBe(true);
     expect((await h.listAccounts(undefined)).vault.mode).toBe('locked');
     expect((await snapshot()).vault).toBe('locked');
-    expect(await fakeBrowser.storage.session.get([VAULT_SESSION_KEY, LOCK_AT_KEY])).toEqual({});
+    expect(await vaultKeyItem.getValue()).toBeNull();
+    expect(await lockAtItem.getValue()).toBeNull();
 
     // Without the alarm: past the deadline the key is not used.
     await h.unlockVault('kopi tubruk pagi');
@@ -360,7 +361,8 @@ describe('the vault', () => {
       const snap = await snapshot();
       expect(snap.vault).toBe('locked');
       expect(JSON.stringify(snap)).not.toContain(SECRET);
-      expect(await fakeBrowser.storage.session.get([VAULT_SESSION_KEY, LOCK_AT_KEY])).toEqual({});
+      expect(await vaultKeyItem.getValue()).toBeNull();
+      expect(await lockAtItem.getValue()).toBeNull();
       expect(await h.ssoCode({})).toEqual({ ok: false, error: 'vault_err_locked' });
     }
   });
@@ -506,7 +508,7 @@ describe('the clock check', () => {
 
   it('offline: no error, keeps the last offset, and does not retry before the hour', async () => {
     const { h } = handlersWith();
-    await fakeBrowser.storage.local.set({ [CLOCK_STORAGE_KEY]: { offsetMs: -15_000, checkedAt: clock - 2 * 3600_000 } });
+    await clockCheckItem.setValue({ offsetMs: -15_000, checkedAt: clock - 2 * 3600_000 });
     const { clock: state } = await h.mfaPopupOpened(undefined);
     expect(state).toEqual({ offsetMs: -15_000, checkedAt: clock });
     await h.mfaPopupOpened(undefined);

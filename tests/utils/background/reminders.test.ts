@@ -7,15 +7,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createService, type Service } from '@/utils/background/service';
+import { lastFiredAtItem } from '@/utils/storage/items';
 import { templatesCapability } from '@/utils/background/templates';
 import { accountsCapability } from '@/utils/background/accounts';
 import {
-  LAST_FIRED_KEY, REMINDER_ALARM, registerReminderEvents, remindersCapability,
+  REMINDER_ALARM, registerReminderEvents, remindersCapability,
 } from '@/utils/background/reminders';
 import { openDb, readSettings, writeSettings, type Db } from '@/utils/db/db';
 import type { DayOffRecord, ReportRecord } from '@/utils/db/schema';
 
-const MIN = 60_000;
 /** Epoch ms of a WIB wall-clock time, e.g. wib('2026-05-04 15:00'). */
 const wib = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+07:00`);
 
@@ -273,7 +273,7 @@ describe('sleep and restart', () => {
     });
     await Promise.all([service.startup(), service.alarm(REMINDER_ALARM)]);
     expect(shown()).toHaveLength(1);
-    expect(await fakeBrowser.storage.local.get(LAST_FIRED_KEY)).toEqual({ [LAST_FIRED_KEY]: wib('2026-05-04 18:00') });
+    expect(await lastFiredAtItem.getValue()).toBe(wib('2026-05-04 18:00'));
   });
 });
 

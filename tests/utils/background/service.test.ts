@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, readSettings, writeSettings, type Db } from '@/utils/db/db';
-import { createService, mayAsk, type Service } from '@/utils/background/service';
+import { answer, createService, mayAsk, type Service } from '@/utils/background/service';
 import type { Capability, CapabilityFactory } from '@/utils/background/capability';
 import type { BackgroundMessage } from '@/utils/messaging/protocol';
 import { DAY_CHANGE_ALARM, nextDayChange } from '@/utils/background/day-change';
@@ -125,10 +125,10 @@ describe('who may ask what', () => {
 
   it('refuses an SSO-only message from the e-Kinerja content script, and answers it for the SSO page', async () => {
     const full = createService(async () => db, () => now);
-    await expect(full.receive('ssoCode', {}, kinerja)).rejects.toThrow('"ssoCode" may not be asked from a web page');
-    await expect(full.receive('ssoCode', {}, sso)).resolves.toEqual({ ok: false, error: 'mfa_err_no_accounts' });
-    await expect(full.receive('listAccounts', undefined, sso)).rejects.toThrow('may not be asked');
-    await expect(full.receive('listAccounts', undefined, page())).resolves.toMatchObject({ accounts: [] });
+    await expect(answer(full, 'ssoCode', {}, kinerja)).rejects.toThrow('"ssoCode" may not be asked from a web page');
+    await expect(answer(full, 'ssoCode', {}, sso)).resolves.toEqual({ ok: false, error: 'mfa_err_no_accounts' });
+    await expect(answer(full, 'listAccounts', undefined, sso)).rejects.toThrow('may not be asked');
+    await expect(answer(full, 'listAccounts', undefined, page())).resolves.toMatchObject({ accounts: [] });
   });
 
   it('builds the allow-list from the declarations of the capabilities it assembles', async () => {
@@ -140,6 +140,6 @@ describe('who may ask what', () => {
     expect(mayAsk(s.allowList, sso, 'listTemplates')).toBe(true);
     expect(mayAsk(s.allowList, kinerja, 'listTemplates')).toBe(false);
     expect(mayAsk(s.allowList, sso, 'ssoCode')).toBe(false); // the accounts capability is not assembled
-    await expect(s.receive('listTemplates', undefined, sso)).resolves.toEqual([]);
+    await expect(answer(s, 'listTemplates', undefined, sso)).resolves.toEqual([]);
   });
 });

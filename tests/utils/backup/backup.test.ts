@@ -6,7 +6,7 @@ import { MAX_ITERATIONS, MIN_ITERATIONS } from '@/utils/vault/crypto';
 import { createService } from '@/utils/background/service';
 import { accountsCapability } from '@/utils/background/accounts';
 import { STORE_NAMES, SETTINGS_KEY, VAULT_KEY } from '@/utils/db/schema';
-import { SNAPSHOT_KEY, type CodesSnapshot } from '@/utils/vault/snapshot';
+import { codesSnapshotItem } from '@/utils/storage/items';
 
 let db: Db;
 let name: string;
@@ -51,7 +51,7 @@ function service() {
   return createService(async () => db, () => NOW, [(d) => accountsCapability(d, { iterations: MIN_ITERATIONS })]);
 }
 async function snapshotSecrets(): Promise<(string | undefined)[]> {
-  const snap = (await fakeBrowser.storage.session.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] as CodesSnapshot;
+  const snap = (await codesSnapshotItem.getValue())!;
   return snap.accounts.map((a) => a.secret);
 }
 

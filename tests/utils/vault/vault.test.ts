@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type Db } from '@/utils/db/db';
 import { VAULT_KEY } from '@/utils/db/schema';
 import { decryptSecret, deriveKey, encryptSecret, MAX_ITERATIONS, VAULT_ITERATIONS } from '@/utils/vault/crypto';
-import { AUTO_LOCK_ALARM, createVault, deriveKeyBytes, importKeyBytes, isVaultRecord, LOCK_AT_KEY, openSecret, storeSecret, VAULT_SESSION_KEY, VaultLockedError } from '@/utils/vault/vault';
+import { AUTO_LOCK_ALARM, createVault, deriveKeyBytes, importKeyBytes, isVaultRecord, openSecret, storeSecret, VaultLockedError } from '@/utils/vault/vault';
+import { lockAtItem, vaultKeyItem } from '@/utils/storage/items';
 import { appliedOffset, CLOCK_TOLERANCE_MS } from '@/utils/vault/snapshot';
 
 let db: Db;
@@ -87,7 +88,8 @@ describe('createVault', () => {
     await vault.touch();
     spy.mockRestore();
     expect(locking).toBeDefined();
-    expect(await fakeBrowser.storage.session.get([VAULT_SESSION_KEY, LOCK_AT_KEY])).toEqual({});
+    expect(await vaultKeyItem.getValue()).toBeNull();
+    expect(await lockAtItem.getValue()).toBeNull();
     expect(await fakeBrowser.alarms.get(AUTO_LOCK_ALARM)).toBeFalsy();
     expect((await vault.state()).mode).toBe('locked');
     expect(await vault.key()).toBeNull();
@@ -101,7 +103,8 @@ describe('createVault', () => {
     await vault.touch();
     const lockAt = now + 15 * 60_000;
     expect(await vault.state()).toMatchObject({ mode: 'unlocked', lockAt });
-    expect((await fakeBrowser.storage.session.get(LOCK_AT_KEY))[LOCK_AT_KEY]).toBe(lockAt);
+    expect(await lockAtItem.getValue()).toBe(lockAt);
+    expect((await vaultKeyItem.getValue())?.lockAt).toBe(lockAt);
     expect((await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))?.scheduledTime).toBe(lockAt);
   });
 
