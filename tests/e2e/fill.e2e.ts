@@ -10,6 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { EKINERJA, launchExtension, serveFixtures, type ExtensionSession } from './harness';
 import { REPLICA_ROUTES, replicaPath, type ReplicaEntry, type ReplicaFormState } from '../fixtures/replica/routes';
 import { field, formState as replicaState, openModal, saved, waitReady } from './replica-driver';
+import { TEACHING_FORM, teachingEntry, todayIn } from './expected';
 
 const formState = async (page: Page): Promise<ReplicaFormState> => (await replicaState(page))!;
 import type { TemplateRecord, ReportRecord } from '../../utils/db/schema';
@@ -49,28 +50,6 @@ const YEARLY: TemplateRecord = {
   isDefault: false,
   order: 1,
 };
-
-/** Today in the seeded zone, as YYYY-MM-DD (computed here, independently of the extension). */
-function todayIn(zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
-/** What the teaching template gives for `date`, as the replica saves it. */
-function teachingEntry(date: string): ReplicaEntry {
-  const [y, m, d] = date.split('-');
-  const day = new Intl.DateTimeFormat('id-ID', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-  return {
-    rencanaAksi: 'Melaksanakan pembelajaran tatap muka',
-    tanggal: date,
-    jamMulai: '07:30',
-    jamSelesai: '09:00',
-    kegiatan: `Mengajar Matematika kelas 8A, ${day} ${d}-${m}-${y}`,
-    sumberData: 'ekinerja',
-    realisasi: 2,
-    satuan: 'Jam Pelajaran',
-    buktiDukung: `https://drive.google.com/drive/folders/${date}`,
-  };
-}
 
 function backupFile(templates: TemplateRecord[]): Buffer {
   return Buffer.from(JSON.stringify({
@@ -324,16 +303,7 @@ describe('a template made in the options page fills the modal', () => {
 
       const region = options.getByRole('region', { name: 'Template Progres Harian' });
       await region.getByRole('button', { name: 'Template baru' }).click();
-      const fields: Record<string, string> = {
-        'Nama template': 'Mengajar kelas 8A',
-        'Rencana Aksi': 'Melaksanakan pembelajaran tatap muka',
-        'Jam mulai': '07.30',
-        'Jam selesai': '9:00',
-        'Kegiatan harian': 'Mengajar Matematika kelas 8A, {hari} {tanggal}',
-        'Realisasi': '2',
-        'Bukti dukung': 'https://drive.google.com/drive/folders/{tanggal_iso}',
-      };
-      for (const [label, value] of Object.entries(fields)) await region.getByLabel(label, { exact: true }).fill(value);
+      for (const [label, value] of Object.entries(TEACHING_FORM)) await region.getByLabel(label, { exact: true }).fill(value);
       for (const day of ['Sabtu', 'Minggu']) await region.getByRole('group', { name: 'Hari berlaku' }).getByLabel(day).check();
       await region.getByRole('button', { name: 'Simpan template' }).click();
       await region.getByText('Template "Mengajar kelas 8A" disimpan.').waitFor();

@@ -10,45 +10,12 @@ import type { Page } from 'playwright-core';
 import { EKINERJA, launchExtension, serveFixtures, type ExtensionSession } from './harness';
 import { REPLICA_ROUTES, replicaPath } from '../fixtures/replica/routes';
 import { chooseRencanaAksi, field, openModal, typeInPicker, waitReady } from './replica-driver';
+import { badgeFor, isWorkday, longDate, pastWeek, plus, todayIn, workdays } from './expected';
 
 let session: ExtensionSession | undefined;
 afterEach(async () => { await session?.close(true); session = undefined; });
 
-// National holidays and cuti bersama 2026 (SKB 3 Menteri), written here independently of the code.
-const OFF_2026 = new Set([
-  '01-01', '01-16', '02-16', '02-17', '03-18', '03-19', '03-20', '03-21', '03-22', '03-23', '03-24', '04-03', '04-05',
-  '05-01', '05-14', '05-15', '05-27', '05-28', '05-31', '06-01', '06-16', '08-17', '08-25', '12-24', '12-25',
-].map((d) => `2026-${d}`));
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const plus = (date: string, n: number) => iso(new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000));
-const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
-const isWorkday = (date: string) => weekday(date) >= 1 && weekday(date) <= 5 && !OFF_2026.has(date);
-const todayWib = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
-const longDate = (date: string) =>
-  new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
-
-function workdays(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = plus(d, 1)) if (isWorkday(d)) out.push(d);
-  return out;
-}
-
-/** A past week (Mon–Sun, ending before today) with at least three working days. */
-function pastWeek(today: string): string[] {
-  const monday = plus(today, -((weekday(today) + 6) % 7));
-  for (const back of [7, 14, 21]) {
-    const week = Array.from({ length: 7 }, (_, i) => plus(monday, i - back));
-    if (week.filter(isWorkday).length >= 3) return week;
-  }
-  throw new Error('no past week with three working days in the last three weeks');
-}
-
-/** What the badge shows for these missed days: this month's count, nothing when 0. */
-const badgeFor = (missed: string[], today: string) => {
-  const n = missed.filter((d) => d >= `${today.slice(0, 8)}01`).length;
-  return n ? String(n) : '';
-};
+const todayWib = () => todayIn('Asia/Jakarta');
 
 async function badge(s: ExtensionSession): Promise<string> {
   return (await s.background()).evaluate(() => chrome.action.getBadgeText({}));

@@ -21,6 +21,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { EKINERJA, launchExtension, ROOT, serveFixtures, type ExtensionSession } from './harness';
 import { REPLICA_ROUTES, replicaPath } from '../fixtures/replica/routes';
+import { chooseZone, longDate, MINUTE, minutePlan, nextMidnight, wall, waitUntil, workWeekFor, ZONES, type Zone } from './expected';
 
 let session: ExtensionSession | undefined;
 const savedTz = process.env.TZ;
@@ -30,72 +31,6 @@ afterEach(async () => {
   if (savedTz === undefined) delete process.env.TZ;
   else process.env.TZ = savedTz;
 });
-
-// National holidays and cuti bersama 2026 (SKB 3 Menteri), written here independently of the code.
-const OFF_2026 = new Set([
-  '01-01', '01-16', '02-16', '02-17', '03-18', '03-19', '03-20', '03-21', '03-22', '03-23', '03-24', '04-03', '04-05',
-  '05-01', '05-14', '05-15', '05-27', '05-28', '05-31', '06-01', '06-16', '08-17', '08-25', '12-24', '12-25',
-].map((d) => `2026-${d}`));
-const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
-const longDate = (date: string) =>
-  new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-    .format(new Date(`${date}T12:00:00Z`));
-
-const MINUTE = 60_000;
-
-interface Zone {
-  /** IANA id, for the test's own clock arithmetic. */
-  iana: string;
-  /** The option to choose under "Zona waktu", or null: keep "Ikuti komputer ini" and start Chromium with TZ=iana. */
-  option: string | null;
-  /** UTC offset (fixed: none of these zones has daylight saving). */
-  offset: string;
-}
-const ZONES: Zone[] = [
-  { iana: 'Asia/Jakarta', option: 'WIB (Asia/Jakarta)', offset: '+07:00' },
-  { iana: 'Asia/Makassar', option: 'WITA (Asia/Makassar)', offset: '+08:00' },
-  { iana: 'Asia/Jayapura', option: 'WIT (Asia/Jayapura)', offset: '+09:00' },
-  { iana: 'Pacific/Kiritimati', option: null, offset: '+14:00' },
-  { iana: 'Pacific/Pago_Pago', option: null, offset: '-11:00' },
-];
-
-function wall(zone: Zone, at: number): { date: string; time: string; second: number } {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone.iana, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, second: Number(p.second) };
-}
-
-/** Epoch ms of midnight at the start of the day after `date` in `zone`. */
-function nextMidnight(zone: Zone, date: string): number {
-  return Date.parse(`${date}T00:00:00${zone.offset}`) + 24 * 60 * MINUTE;
-}
-
-const workWeekFor = (date: string): 5 | 6 | null =>
-  OFF_2026.has(date) || weekday(date) === 0 ? null : weekday(date) === 6 ? 6 : 5;
-
-/**
- * The reminder at the next whole minute at least 25 s away (minutes are whole everywhere), the
- * target time one minute later; null when that leaves today or leaves no room for the snooze.
- */
-function minutePlan(zone: Zone, now = Date.now()) {
-  const remindAt = (Math.floor(now / MINUTE) + (wall(zone, now).second <= 35 ? 1 : 2)) * MINUTE;
-  const today = wall(zone, now).date;
-  const reminder = wall(zone, remindAt);
-  const target = wall(zone, remindAt + MINUTE);
-  if (reminder.date !== today || wall(zone, remindAt + 30 * MINUTE).date !== today) return null;
-  return { today, remindAt, reminderTime: reminder.time, targetTime: target.time };
-}
-
-function chooseZone(): { zone: Zone; workWeek: 5 | 6 } | null {
-  for (const zone of ZONES) {
-    const plan = minutePlan(zone);
-    const workWeek = plan && workWeekFor(plan.today);
-    if (plan && workWeek) return { zone, workWeek };
-  }
-  return null;
-}
 
 type Created = { id: string; title: string; message: string; buttons?: { title: string }[] };
 type Chromeish = {
@@ -125,17 +60,6 @@ const created = (sw: Worker) => sw.evaluate(() => (globalThis as unknown as Sw).
 const shownIds = async (sw: Worker) => Object.keys(await sw.evaluate(() => (globalThis as unknown as Sw).chrome.notifications.getAll()));
 const reminderAlarm = (sw: Worker) =>
   sw.evaluate(async () => (await (globalThis as unknown as Sw).chrome.alarms.get('reminder'))?.scheduledTime ?? null);
-
-async function waitUntil<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 500));
-    last = await probe();
-  }
-  return last;
-}
 
 async function saveCalendar(page: Page, zone: Zone, workWeek: 5 | 6) {
   if (zone.option) await page.getByLabel('Zona waktu').selectOption({ label: zone.option });

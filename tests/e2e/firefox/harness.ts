@@ -96,11 +96,12 @@ export interface Dom {
   button(name: string, within?: ParentNode): HTMLElement | null;
   /** The element with role/landmark named `name` (aria-label, aria-labelledby). */
   named(role: string, name: string, within?: ParentNode): HTMLElement | null;
-  click(el: Element): void;
+  /** Each action returns once the page has had its turn to render (a user is never faster). */
+  click(el: Element): Promise<void>;
   /** Types `value` into a text-like control (input and change events, as typing and leaving do). */
-  fill(el: Element, value: string): void;
+  fill(el: Element, value: string): Promise<void>;
   /** Chooses the option with this value or visible text. */
-  select(el: Element, valueOrText: string): void;
+  select(el: Element, valueOrText: string): Promise<void>;
   /** Puts a file from disk into a file input (as the file chooser does). */
   setFile(el: Element, path: string): Promise<void>;
 }
@@ -184,6 +185,8 @@ const DOM_TOOLKIT = `(win) => {
     if (by) return squash(by.split(/\\s+/).map((id) => text(doc.getElementById(id))).join(' '));
     return '';
   };
+  // A user is never faster than the page's next render: let it run (Preact renders in a microtask).
+  const settle = () => new Promise((r) => win.setTimeout(r, 0));
   const dom = {
     win, doc, api: win.wrappedJSObject.browser,
     async wait(what, probe, ms = 15000) {
@@ -212,19 +215,21 @@ const DOM_TOOLKIT = `(win) => {
       return all('[role=' + role + '],' + (role === 'region' ? 'section' : role === 'list' ? 'ul,ol' : role), within)
         .find((el) => labelled(el) === name) || null;
     },
-    click(el) { el.scrollIntoView?.({ block: 'center' }); el.focus?.(); el.click(); },
-    fill(el, value) {
+    async click(el) { el.scrollIntoView?.({ block: 'center' }); el.focus?.(); el.click(); await settle(); },
+    async fill(el, value) {
       el.focus();
       el.value = value;
       el.dispatchEvent(new win.Event('input', { bubbles: true }));
       el.dispatchEvent(new win.Event('change', { bubbles: true }));
+      await settle();
     },
-    select(el, wanted) {
+    async select(el, wanted) {
       const option = Array.from(el.options).find((o) => o.value === wanted || squash(o.textContent) === wanted);
       if (!option) throw new Error('no option ' + wanted + ' in ' + (el.id || el.name));
       el.value = option.value;
       el.dispatchEvent(new win.Event('input', { bubbles: true }));
       el.dispatchEvent(new win.Event('change', { bubbles: true }));
+      await settle();
     },
     async setFile(el, path) {
       const file = await File.createFromFileName(path);
