@@ -14,6 +14,13 @@ export default defineConfig({
   // Parallel work (and CI) can build into its own folder: WXT_OUT_DIR=.output-x npm run test:e2e
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Store packages (docs/STORE.md): `npm run zip` → the Chrome Web Store zip; `npm run zip:firefox`
+  // → the AMO zip and the sources zip AMO asks for (everything needed to rebuild with
+  // `npm ci && npm run build:firefox`, nothing else). WXT already leaves out node_modules, the
+  // build folder, dotfiles (.env*, .git, .wxt, .ci) and *.test.ts; tests/store-packages.test.ts checks the result.
+  zip: {
+    excludeSources: ['tests/**', 'bench/**', 'docs/**/*.png', 'coverage/**', 'stats.html', '**/*.zip', 'vitest*.config.ts'],
+  },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
