@@ -3,12 +3,13 @@ import { t, uiLocale } from '@/utils/i18n/i18n';
 import { formatLongDate } from '@/utils/calendar/dates';
 import { TUKIN_MESSAGE } from '@/utils/calendar/missed-days';
 import type { PopupStatus } from '@/utils/messaging/protocol';
-import type { ReportStatus } from '@/utils/db/schema';
+import type { ManualStatus } from '@/utils/db/schema';
 import { Region } from './Region';
+import { UnconfirmedTag } from './UnconfirmedTag';
 
 export interface Props {
   status: PopupStatus;
-  mark: (date: string, status: ReportStatus) => Promise<void>;
+  mark: (date: string, status: ManualStatus) => Promise<void>;
 }
 
 /** This month's working days without a report, which ones, and what it means for the Tukin. */
@@ -34,7 +35,7 @@ export function MissedDaysRegion({ status, mark }: Props) {
             const label = formatLongDate(date, locale);
             return (
               <li key={date}>
-                <span>{label}</span>
+                <span>{label}{status.unconfirmed.includes(date) && <> <UnconfirmedTag /></>}</span>
                 <button type="button" class="small" aria-label={t('popup_mark_reported_day', label)} onClick={() => void mark(date, 'reported')}>
                   {t('popup_mark_reported')}
                 </button>

@@ -4,12 +4,12 @@ import { formatLongDate } from '@/utils/calendar/dates';
 import { TODAY_MESSAGE } from '@/utils/calendar/missed-days';
 import { REASON_MESSAGE } from '@/utils/calendar/workdays';
 import { sendMessage, type EkinerjaTab, type PopupStatus } from '@/utils/messaging/protocol';
-import type { ReportStatus } from '@/utils/db/schema';
+import type { ManualStatus } from '@/utils/db/schema';
 import { Region } from './Region';
 
 export interface Props {
   status: PopupStatus;
-  mark: (date: string, status: ReportStatus) => Promise<void>;
+  mark: (date: string, status: ManualStatus) => Promise<void>;
 }
 
 function todayText(status: PopupStatus): string {

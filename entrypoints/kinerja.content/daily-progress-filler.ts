@@ -1,7 +1,6 @@
 /**
  * The filler in the "Tambah Progress Harian" modal. When the modal opens: a fill session
- * (utils/fill/fill-modal.ts), the watcher that notices the site saved the entry
- * (utils/site/observed-save.ts), and the control (components/FillControl.tsx) in a shadow-root
+ * (utils/fill/fill-modal.ts) and the control (components/FillControl.tsx) in a shadow-root
  * widget at the top of the modal's body. All of it goes when the modal closes.
  */
 import css from '@/components/FillControl.css?inline';
@@ -16,7 +15,6 @@ import type { TemplateRecord } from '@/utils/db/schema';
 import { createFillSession } from '@/utils/fill/fill-modal';
 import { controlSlot } from '@/utils/site/ekinerja-form';
 import { EKINERJA_MATCHES } from '@/utils/site/pages';
-import { watchSave } from '@/utils/site/observed-save';
 import { watchProgressModal } from '@/utils/site/watch-modal';
 
 /** The control's shadow host's tag name. */
@@ -33,7 +31,6 @@ export const dailyProgressFiller: PageFeature = {
       let zone: ZoneChoice = 'browser';
       const today = () => localDate(new Date(), zone);
       const session = createFillSession(modal, today, () => performance.now(), modalSignal);
-      watchSave(modal, modalSignal, () => session.date, (date) => void sendMessage('recordObserved', { date }).catch(() => undefined));
       const templates = await Promise.all([sendMessage('listTemplates'), sendMessage('getSettings')]).then(
         ([list, settings]) => ((zone = settings.zone), list),
         () => null,

@@ -8,11 +8,12 @@ import { EKINERJA_MATCHES } from '@/utils/site/pages';
 import { pageInfo } from './page-info';
 import { dailyProgressFiller } from './daily-progress-filler';
 import { calendarReader } from './calendar-reader';
+import { saveWatcher } from './save-watcher';
 
 export default defineContentScript({
   matches: EKINERJA_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    runFeatures(ctx, [pageInfo, calendarReader, dailyProgressFiller]);
+    runFeatures(ctx, [pageInfo, calendarReader, dailyProgressFiller, saveWatcher]);
   },
 });

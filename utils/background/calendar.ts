@@ -2,7 +2,9 @@
  * The background's side of the calendar: today's status for the popup, reports marked by hand
  * or seen on the site, the options' calendar view and the days off.
  */
-import { applySiteReading, putReport } from '../db/records';
+import { applyOutcome, applySiteReading, putReport } from '../db/records';
+import { isFullView } from '../reporting/day-record';
+import { isValidDate } from '../calendar/dates';
 import { checkDayOff } from '../calendar/workdays';
 import type { StatusSnapshot } from '../calendar/status';
 import { EKINERJA_ORIGIN } from '../site/pages';
@@ -23,19 +25,21 @@ export function calendarCapability({ db, now, readDay, refresh }: BackgroundDeps
         return popupStatus(status);
       },
       async setReport({ date, status }) {
+        if (status !== 'reported' && status !== 'not-reported') throw new Error(`setReport: status "${String(status)}" cannot be set by hand`);
         await putReport(await db(), date, status, 'manual', now());
         return popupStatus(await refresh());
       },
       async recordSiteReading(reading) {
         await lastReadingItem.setValue({ at: now().toISOString(), ok: reading.ok });
         if (!reading.ok) return { changed: 0 };
-        const changed = await applySiteReading(await db(), reading.withEntries, now());
+        const { shown, withEntries, view } = reading;
+        const changed = await applySiteReading(await db(), { shown, withEntries, full: isFullView(view) }, now());
         if (changed) await refresh();
         return { changed };
       },
-      async recordObserved({ date }) {
-        await putReport(await db(), date, 'reported', 'observed', now());
-        await refresh();
+      async recordObserved({ date, outcome }) {
+        if (!isValidDate(date) || !['confirmed', 'unconfirmed', 'failed'].includes(outcome)) throw new Error('recordObserved: bad date or outcome');
+        if (await applyOutcome(await db(), date, outcome, now())) await refresh();
       },
       async getCalendarData() {
         const { now: _t, ...data } = await readDay();

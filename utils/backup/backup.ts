@@ -135,7 +135,7 @@ const SPECS: Record<Exclude<(typeof STORE_NAMES)[number], 'settings' | 'vault'>,
   },
   reports: {
     key: 'date',
-    spec: { date, status: oneOf('reported', 'not-reported'), source: oneOf('site', 'observed', 'manual'), at: str },
+    spec: { date, status: oneOf('reported', 'not-reported', 'unconfirmed'), source: oneOf('site', 'observed', 'manual'), at: str },
   },
   daysOff: { key: 'id', spec: { id: nonEmpty, start: date, end: date, kind: oneOf(...DAY_OFF_KINDS), note: str } },
 };

@@ -19,6 +19,8 @@ export interface StatusSnapshot {
   from: string;
   /** Working days from `from` without a report, in date order. */
   missed: string[];
+  /** Those of `missed` with a save seen in the page but not confirmed ("belum terkonfirmasi"). */
+  unconfirmed: string[];
   /** How many of them fall in this month (what the Tukin rule counts). */
   monthMissed: number;
   risk: TukinRisk;
@@ -50,6 +52,7 @@ export function statusSnapshot(input: {
   const missed = missedDays({ from, today, nowTime, targetTime: settings.targetTime, cal, reported });
   const month = monthStart(today);
   const monthMissed = missed.filter((d) => d >= month).length;
+  const waiting = new Set(input.reports.filter((r) => r.status === 'unconfirmed').map((r) => r.date));
   return {
     today,
     nowTime,
@@ -57,6 +60,7 @@ export function statusSnapshot(input: {
     todayStatus: todayStatus({ today, nowTime, targetTime: settings.targetTime, cal, reported }),
     from,
     missed,
+    unconfirmed: missed.filter((d) => waiting.has(d)),
     monthMissed,
     risk: tukinRisk(monthMissed),
     yearCovered: isCovered(yearOf(today)),

@@ -40,7 +40,13 @@ export interface TemplateRecord {
 }
 
 export type ReportSource = 'site' | 'observed' | 'manual';
-export type ReportStatus = 'reported' | 'not-reported';
+/**
+ * 'unconfirmed' ("belum terkonfirmasi", source 'observed' only): a save was seen but the page
+ * showed neither success nor failure; it still counts as missed until the calendar shows it.
+ */
+export type ReportStatus = 'reported' | 'not-reported' | 'unconfirmed';
+/** What the user may set by hand. */
+export type ManualStatus = Exclude<ReportStatus, 'unconfirmed'>;
 
 /** What is known about one date's Progres Harian. One record per date. */
 export interface ReportRecord {

@@ -2,7 +2,8 @@
 import type { Settings } from '../settings/settings';
 import type { CalendarReading } from '../site/calendar-reader';
 import type { StatusSnapshot } from '../calendar/status';
-import type { DayOffRecord, ReportRecord } from '../db/schema';
+import type { DayOffRecord, ManualStatus, ReportRecord } from '../db/schema';
+import type { SaveOutcome } from '../reporting/confirm';
 import type { DayOffProblem } from '../calendar/workdays';
 import type { LastReading } from '../storage/items';
 
@@ -24,11 +25,14 @@ export interface CalendarProtocol {
   /** Today's status and this month's missed days (also drives the badge). */
   getStatus(): PopupStatus;
   /** The user marks a day as reported or not, by hand. */
-  setReport(data: { date: string; status: ReportRecord['status'] }): PopupStatus;
+  setReport(data: { date: string; status: ManualStatus }): PopupStatus;
   /** Content script: what the daily-progress calendar shows (or that it could not be read). */
   recordSiteReading(reading: CalendarReading): { changed: number };
-  /** Content script: the site confirmed a new entry saved for `date`. */
-  recordObserved(data: { date: string }): void;
+  /**
+   * Content script: what came of a click on "OK" for `date` (utils/reporting/confirm.ts): only a
+   * 'confirmed' save counts as reported; 'unconfirmed' waits as "belum terkonfirmasi".
+   */
+  recordObserved(data: { date: string; outcome: SaveOutcome }): void;
   /** Options: everything the calendar view needs. */
   getCalendarData(): CalendarData;
   addDayOff(draft: Omit<DayOffRecord, 'id'>): AddDayOffResult;

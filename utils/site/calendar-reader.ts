@@ -19,6 +19,7 @@ export const CALENDAR_SELECTORS = {
   outOfScope: 'vuecal__cell--out-of-scope',
   hasEvents: 'vuecal__cell--has-events',
   eventTitle: '.vuecal__event-title',
+  event: '.vuecal__event',
 } as const;
 
 const MONTHS: Record<string, number> = {};
@@ -51,13 +52,38 @@ const dayNumber = (s: string): number | null => {
 };
 const dom = (date: string) => Number(date.slice(8, 10));
 
+const has = (c: Element) => c.classList.contains(CALENDAR_SELECTORS.hasEvents) || c.querySelector(CALENDAR_SELECTORS.eventTitle) !== null;
+
 export function readCalendar(doc: ParentNode): CalendarReading {
+  const found = locateDays(doc);
+  if (!found.ok) return found;
+  return { ok: true, view: found.view, shown: found.shown, withEntries: found.shown.filter((_, i) => has(found.cells[i]!)) };
+}
+
+/**
+ * How many entries the calendar shows on `date`: null when the calendar does not show that date
+ * (or cannot be read). Tells a new entry from one the day already had.
+ */
+export function entriesOn(doc: ParentNode, date: string): number | null {
+  const found = locateDays(doc);
+  if (!found.ok) return null;
+  const i = found.shown.indexOf(date);
+  if (i < 0) return null;
+  const cell = found.cells[i]!;
+  return Math.max(cell.querySelectorAll(CALENDAR_SELECTORS.event).length, has(cell) ? 1 : 0);
+}
+
+type Located =
+  | { ok: true; view: 'week' | 'month' | 'day'; shown: string[]; cells: Element[] }
+  | { ok: false; reason: 'no-calendar' | 'unreadable-title' | 'unreadable-days' };
+
+/** The dates the calendar shows, each with its cell. */
+function locateDays(doc: ParentNode): Located {
   const root = doc.querySelector(CALENDAR_SELECTORS.root);
   if (!root) return { ok: false, reason: 'no-calendar' };
   const title = text(root.querySelector(CALENDAR_SELECTORS.title));
   const cells = [...root.querySelectorAll(CALENDAR_SELECTORS.cell)];
   if (cells.length === 0) return { ok: false, reason: 'unreadable-days' };
-  const has = (c: Element) => c.classList.contains(CALENDAR_SELECTORS.hasEvents) || c.querySelector(CALENDAR_SELECTORS.eventTitle) !== null;
 
   let m: RegExpExecArray | null;
   // Week view, as vue-cal titles it: "Minggu 48 (November 2026)", "Minggu 49 (November - Desember
@@ -82,7 +108,7 @@ export function readCalendar(doc: ParentNode): CalendarReading {
         dates.push(week7[j++]!);
       }
       if (dates.length === cells.length) {
-        return { ok: true, view: 'week', shown: dates, withEntries: dates.filter((_, i) => has(cells[i]!)) };
+        return { ok: true, view: 'week', shown: dates, cells };
       }
     }
     return { ok: false, reason: 'unreadable-days' };
@@ -93,7 +119,7 @@ export function readCalendar(doc: ParentNode): CalendarReading {
     const date = month ? `${m[3]}-${pad(month)}-${pad(Number(m[1]))}` : '';
     if (!isValidDate(date)) return { ok: false, reason: 'unreadable-title' };
     if (cells.length !== 1) return { ok: false, reason: 'unreadable-days' };
-    return { ok: true, view: 'day', shown: [date], withEntries: has(cells[0]!) ? [date] : [] };
+    return { ok: true, view: 'day', shown: [date], cells };
   }
   // Month view: "November 2026".
   if ((m = /^(\p{L}+)\s+(\d{4})$/u.exec(title))) {
@@ -102,7 +128,7 @@ export function readCalendar(doc: ParentNode): CalendarReading {
     const inMonth = cells.filter((c) => !c.classList.contains(CALENDAR_SELECTORS.outOfScope));
     const dates = inMonth.map((c) => `${m![2]}-${pad(month)}-${pad(dayNumber(text(c.querySelector(CALENDAR_SELECTORS.cellDate))) ?? 0)}`);
     if (dates.some((d, i) => !isValidDate(d) || dom(d) !== i + 1)) return { ok: false, reason: 'unreadable-days' };
-    return { ok: true, view: 'month', shown: dates, withEntries: dates.filter((_, i) => has(inMonth[i]!)) };
+    return { ok: true, view: 'month', shown: dates, cells: inMonth };
   }
   return { ok: false, reason: 'unreadable-title' };
 }

@@ -40,7 +40,7 @@ describe('background service', () => {
 
     await service.handlers.recordSiteReading({ ok: true, view: 'week', shown: ['2026-11-23', '2026-11-24'], withEntries: ['2026-11-23'] });
     expect(await badge()).toBe('15');
-    await service.handlers.recordObserved({ date: '2026-11-20' });
+    await service.handlers.recordObserved({ date: '2026-11-20', outcome: 'confirmed' });
     expect(await badge()).toBe('14');
 
     // Marked "not reported" by hand: counted again.
@@ -61,6 +61,43 @@ describe('background service', () => {
     expect((await service.handlers.getStatus(undefined)).lastReading).toMatchObject({ ok: true });
     await service.handlers.recordSiteReading({ ok: false, reason: 'unreadable-title' });
     expect((await service.handlers.getStatus(undefined)).lastReading).toMatchObject({ ok: false });
+  });
+
+  it('counts only a confirmed save; an unconfirmed one waits, visible; a full reading that shows the day empty withdraws it', async () => {
+    // A save the page showed nothing about: still missed, listed as "belum terkonfirmasi".
+    await service.handlers.recordObserved({ date: '2026-11-19', outcome: 'unconfirmed' });
+    let status = await service.handlers.getStatus(undefined);
+    expect(status.missed).toContain('2026-11-19');
+    expect(status.unconfirmed).toEqual(['2026-11-19']);
+    expect(await badge()).toBe('17');
+    // A failed save (500, 401): nothing recorded.
+    await service.handlers.recordObserved({ date: '2026-11-18', outcome: 'failed' });
+    expect(await db.get('reports', '2026-11-18')).toBeUndefined();
+    // The calendar shows the unconfirmed day's entry: reported.
+    await service.handlers.recordSiteReading({ ok: true, view: 'day', shown: ['2026-11-19'], withEntries: ['2026-11-19'] });
+    expect(await db.get('reports', '2026-11-19')).toMatchObject({ status: 'reported', source: 'site' });
+    expect(await badge()).toBe('16');
+
+    // A confirmed save (toast only), then a full reading of its week shows the day empty: withdrawn.
+    await service.handlers.recordObserved({ date: '2026-11-20', outcome: 'confirmed' });
+    await service.handlers.setReport({ date: '2026-11-17', status: 'reported' });
+    expect(await badge()).toBe('14');
+    // The day view is not a full reading: nothing withdrawn.
+    await service.handlers.recordSiteReading({ ok: true, view: 'day', shown: ['2026-11-20'], withEntries: [] });
+    expect(await badge()).toBe('14');
+    const week = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'];
+    await service.handlers.recordSiteReading({ ok: true, view: 'week', shown: week, withEntries: ['2026-11-19'] });
+    expect(await db.get('reports', '2026-11-20')).toBeUndefined();
+    expect(await db.get('reports', '2026-11-17')).toMatchObject({ source: 'manual', status: 'reported' }); // never a manual one
+    status = await service.handlers.getStatus(undefined);
+    expect(status.missed).toContain('2026-11-20');
+    expect(await badge()).toBe('15');
+  });
+
+  it('refuses an outcome or a hand-set status it does not know', async () => {
+    await expect(service.handlers.recordObserved({ date: '2026-11-20', outcome: 'saved' as never })).rejects.toThrow();
+    await expect(service.handlers.recordObserved({ date: '2026-02-30', outcome: 'confirmed' })).rejects.toThrow();
+    await expect(service.handlers.setReport({ date: '2026-11-20', status: 'unconfirmed' as never })).rejects.toThrow();
   });
 
   it('refuses a reversed day-off range, and counts an added one', async () => {

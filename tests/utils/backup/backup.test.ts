@@ -316,7 +316,7 @@ describe('backup', () => {
     expect(res.ok).toBe(false);
     expect(!res.ok && res.problems).toEqual([
       { code: 'backup_missing_field', path: 'data.templates[0].kegiatan' },
-      { code: 'backup_wrong_type', path: 'data.reports[1].status', detail: 'reported | not-reported' },
+      { code: 'backup_wrong_type', path: 'data.reports[1].status', detail: 'reported | not-reported | unconfirmed' },
       { code: 'backup_duplicate_key', path: 'data.reports[2].date', detail: '2026-11-02' },
       { code: 'backup_invalid_value', path: 'data.daysOff[0].end' },
       { code: 'backup_invalid_value', path: 'data.settings.targetTime' },
