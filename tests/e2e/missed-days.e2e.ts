@@ -30,6 +30,13 @@ async function popupMissed(s: ExtensionSession): Promise<{ page: Page; dates: st
   return { page, dates };
 }
 
+/** The popup's missed-day list, read from a popup opened for it. */
+async function listedMissed(s: ExtensionSession): Promise<string[]> {
+  const p = await popupMissed(s);
+  await p.page.close();
+  return p.dates;
+}
+
 describe('missed days', () => {
   it('counts from the site\'s calendar, a new entry saved there, and a day marked by hand', async () => {
     const today = todayWib();
@@ -61,11 +68,7 @@ describe('missed days', () => {
     await waitReady(site);
     expected = expected.filter((d) => d !== first && d !== second);
     // The badge counts this month only: wait for the list, which holds that week's days.
-    await expect.poll(async () => {
-      const p = await popupMissed(session!);
-      await p.page.close();
-      return p.dates;
-    }, { timeout: 10_000 }).toEqual(expected.map(longDate));
+    await expect.poll(() => listedMissed(session!), { timeout: 10_000 }).toEqual(expected.map(longDate));
     expect(await badge(session)).toBe(badgeFor(expected, today));
 
     // Saving a new entry in the site's modal lowers the count and the badge.
@@ -79,11 +82,7 @@ describe('missed days', () => {
     await modal.getByRole('button', { name: 'OK' }).click();
     await site.locator('.modal.show').waitFor({ state: 'detached' }).catch(() => site.locator('.modal.show').waitFor({ state: 'hidden' }));
     expected = expected.filter((d) => d !== third);
-    await expect.poll(async () => {
-      const p = await popupMissed(session!);
-      await p.page.close();
-      return p.dates;
-    }, { timeout: 10_000 }).toEqual(expected.map(longDate));
+    await expect.poll(() => listedMissed(session!), { timeout: 10_000 }).toEqual(expected.map(longDate));
     expect(await badge(session)).toBe(badgeFor(expected, today));
 
     // Marking a day by hand in the popup changes both.
