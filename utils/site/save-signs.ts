@@ -6,7 +6,7 @@
  * read from the common toast/alert libraries' classes and from the wording; the calendar entry
  * (calendar-reader.ts `entriesOn`) stays the strongest sign of a save.
  */
-import { squash } from '../fill/text';
+import { squash } from '../text/text';
 
 export type SaveSign = 'success' | 'error' | 'session-ended';
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CONTROL_HOST, dailyProgressFiller } from '@/entrypoints/kinerja.content/daily-progress-filler';
+import { saveWatcher } from '@/entrypoints/kinerja.content/save-watcher';
 import { HOST_ATTRIBUTE } from '@/utils/page/widget';
 import { createService, registerHandlers } from '@/utils/background/service';
 import { removeAllListeners } from '@/utils/messaging/protocol';
@@ -34,6 +35,7 @@ describe('the daily-progress filler feature, with the real background handlers',
       addEventListener: (target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler, { signal: stop!.signal }),
     } as unknown as ContentScriptContext;
     void dailyProgressFiller.init(ctx, stop.signal);
+    void saveWatcher.init(ctx, stop.signal);
     await tick(20);
     expect(document.querySelector(CONTROL_HOST)).toBeNull(); // nothing until the modal opens
 
@@ -55,6 +57,7 @@ describe('the daily-progress filler feature, with the real background handlers',
     footerButton(modal, 'OK').click();
     await until(() => !modal.classList.contains('show'));
     expect(host.isConnected).toBe(false); // the control goes with the modal
+    // The calendar shows another week: the success toast confirms the save once the page settled.
     const report = await until(() => db.get('reports', today));
     expect(report).toMatchObject({ date: today, status: 'reported', source: 'observed' });
     db.close();
