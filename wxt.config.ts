@@ -17,7 +17,7 @@ export default defineConfig({
   // Store packages (docs/STORE.md): `npm run zip` → the Chrome Web Store zip; `npm run zip:firefox`
   // → the AMO zip and the sources zip AMO asks for (everything needed to rebuild with
   // `npm ci && npm run build:firefox`, nothing else). WXT already leaves out node_modules, the
-  // build folder, dotfiles (.env*, .git, .wxt, .ci) and *.test.ts; tests/store-packages.test.ts checks the result.
+  // build folder, dotfiles (.env*, .git, .wxt, .ci) and *.test.ts; tests/e2e/firefox/store-packages.e2e.ts checks the result.
   zip: {
     excludeSources: ['tests/**', 'bench/**', 'docs/**/*.png', 'coverage/**', 'stats.html', '**/*.zip', 'vitest*.config.ts'],
   },
