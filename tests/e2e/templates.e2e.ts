@@ -179,7 +179,8 @@ describe('template editor', () => {
     await waitNames(region, ['Mengajar; kelas "7A"']);
     await region.getByRole('button', { name: 'Template baru' }).click();
     await fillTemplate(region, {
-      'Nama template': 'Rapat', 'Rencana Aksi': 'Koordinasi', 'Jam mulai': '13:00', 'Jam selesai': '14:30',
+      // A formula (CSV injection): exported with a leading apostrophe, imported back without it.
+      'Nama template': 'Rapat', 'Rencana Aksi': '=HYPERLINK("https://evil.example/","Klik")', 'Jam mulai': '13:00', 'Jam selesai': '14:30',
       'Kegiatan harian': 'Rapat minggu ke-{minggu_ke} bulan {bulan}', 'Realisasi': '1',
     });
     const days = region.getByRole('group', { name: 'Hari berlaku' });
@@ -198,6 +199,8 @@ describe('template editor', () => {
     const text = readFileSync(path, 'utf8');
     expect(text.startsWith('\uFEFFRencana Aksi;Tanggal;Jam Mulai;Jam Selesai;Kegiatan Harian;Realisasi;Satuan;Bukti Dukung')).toBe(true);
     await region.getByText('File template-progres-harian.csv sudah diunduh.').waitFor();
+    expect(text.split('\r\n')[2]!.startsWith('"\'=HYPERLINK(""https://evil.example/"",""Klik"")";;13:00;14:30;')).toBe(true);
+    expect(text.split('\r\n').flatMap((l) => l.split(';')).filter((cell) => /^"?[=+\-@]/.test(cell))).toEqual([]);
 
     // Delete all.
     for (const name of ['Mengajar; kelas "7A"', 'Rapat']) {

@@ -3,6 +3,7 @@ import { readSettings, type Db } from '../db/db';
 import type { TemplateRecord } from '../db/schema';
 import { duplicateTemplate, ensureOneDefault, insertTemplate, normaliseOrder, removeTemplate, reorder, setDefault, sortByOrder } from '../templates/choose';
 import { parseTemplatesCsv, templatesToCsv } from '../templates/csv';
+import { plainSiteText } from '../templates/site-text';
 import { validateTemplate } from '../templates/validate';
 import { EKINERJA_ORIGIN } from '../site/pages';
 import type { TemplatesProtocol } from '../messaging/templates';
@@ -49,7 +50,10 @@ export function templatesCapability({ db }: BackgroundDeps): Capability<keyof Te
         const list = await readAll(d);
         const current = list.find((t) => t.id === id);
         if (!current) return { ok: false, errors: [{ field: 'id', code: 'template_error_id_missing' }] };
-        const res = validateTemplate({ ...current, rencanaAksi });
+        // The text comes from the page (its option): plain text only, bounded.
+        const plain = plainSiteText(rencanaAksi);
+        if (!plain.ok) return { ok: false, errors: [{ field: 'rencanaAksi', code: plain.code, ...(plain.params ? { params: plain.params } : {}) }] };
+        const res = validateTemplate({ ...current, rencanaAksi: plain.text });
         if (!res.ok) return res;
         await writeAll(d, list.map((t) => (t.id === id ? res.template : t)));
         return res;

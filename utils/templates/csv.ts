@@ -8,6 +8,9 @@
  * Export: a UTF-8 BOM (so Excel opens it as UTF-8), a header row with all ten columns, CRLF line
  * ends, `;` by default (Excel's separator in the Indonesian locale). Tanggal is left empty (a
  * template has no single date); Hari lists the weekdays ("Senin-Jumat", "Senin, Rabu, Jumat").
+ * A cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return, possibly after spaces) gets a leading apostrophe (`'=HYPERLINK(…)`), the
+ * usual guard against CSV formula injection: Excel and LibreOffice then show it as text.
  *
  * Import (all or nothing: one bad row and nothing is imported, with the errors of every row):
  * - Separator `;`, `,` or tab, detected from the first line (the one whose count gives 8–10
@@ -17,6 +20,8 @@
  *   blank lines are accepted; row numbers are 1-based file lines (a record spanning lines is
  *   reported at the line where it starts).
  * - Read the file's bytes with `decodeCsvBytes` (UTF-8, else Windows-1252 as Excel writes).
+ * - The export's formula guard is undone (parseCsv): one leading apostrophe before what the guard
+ *   protects (`'=…`, `'-…`) is removed, so export → import gives the same templates.
  * - A header row is recognised by its column names (case, spaces, `_`/`-` and a trailing
  *   "(…)" do not matter; a few synonyms such as "Tanggal Kegiatan", "Kegiatan", "Nama" are
  *   known). With a header, columns may come in any order, unknown columns are ignored (and
@@ -66,6 +71,23 @@ const HEADER_OF = Object.fromEntries(CSV_COLUMNS.map((c) => [c.key, c.header])) 
 // ---------------------------------------------------------------------------------------------
 // Plain CSV
 
+/**
+ * Cells a spreadsheet would evaluate: `=`, `+`, `-`, `@` first (after any spaces), or a tab or CR
+ * first — and cells that already begin with apostrophes before such a start, so that one more
+ * apostrophe on export and one fewer on import give back exactly what was there.
+ */
+const FORMULA_START = /^'*(?:[\t\r]|\s*[=+\-@])/;
+
+/** A cell as written to CSV: with a leading apostrophe when a spreadsheet would run it as a formula. */
+export function guardCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** The inverse of guardCell: drops the apostrophe guardCell added, and only that one. */
+export function unguardCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 export interface CsvRecord {
   /** 1-based line of the file where the record starts. */
   line: number;
@@ -75,9 +97,10 @@ export interface CsvRecord {
 export type CsvParse = { ok: true; records: CsvRecord[] } | { ok: false; line: number; code: TemplateMessageKey };
 
 /**
- * Splits CSV text into records (cells as written, unquoted, not trimmed). A field is quoted when
- * its first non-space character is `"`; inside, `""` is a quote and line breaks are kept. Text
- * after a closing quote is kept as written. Line ends: CRLF, LF or CR.
+ * Splits CSV text into records (cells as written, unquoted, not trimmed; formatCsv's formula
+ * guard removed, see unguardCell). A field is quoted when its first non-space character is `"`;
+ * inside, `""` is a quote and line breaks are kept. Text after a closing quote is kept as
+ * written. Line ends: CRLF, LF or CR.
  */
 export function parseCsv(text: string, sep: CsvSeparator): CsvParse {
   const records: CsvRecord[] = [];
@@ -102,12 +125,12 @@ export function parseCsv(text: string, sep: CsvSeparator): CsvParse {
         if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
       }
     } else if (c === sep) {
-      cells.push(cell);
+      cells.push(unguardCell(cell));
       cell = '';
       state = 'start';
     } else if (c === '\r' || c === '\n') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
+      cells.push(unguardCell(cell));
       records.push({ line: recordLine, cells });
       cells = [];
       cell = '';
@@ -125,7 +148,7 @@ export function parseCsv(text: string, sep: CsvSeparator): CsvParse {
   }
   if (state === 'quoted') return { ok: false, line: quoteLine, code: 'template_csv_error_unclosed_quote' };
   if (state !== 'start' || cells.length > 0) {
-    cells.push(cell);
+    cells.push(unguardCell(cell));
     records.push({ line: recordLine, cells });
   }
   return { ok: true, records };
@@ -136,9 +159,9 @@ function quoteCell(cell: string, sep: CsvSeparator): string {
   return needs ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/** Rows as CSV text: quoted where needed, CRLF after every row. */
+/** Rows as CSV text: formula-guarded (guardCell), quoted where needed, CRLF after every row. */
 export function formatCsv(rows: ReadonlyArray<readonly string[]>, sep: CsvSeparator): string {
-  return rows.map((row) => `${row.map((c) => quoteCell(c, sep)).join(sep)}\r\n`).join('');
+  return rows.map((row) => `${row.map((c) => quoteCell(guardCell(c), sep)).join(sep)}\r\n`).join('');
 }
 
 /** The separator of the first non-blank line (see the file comment), or null if it has none. */

@@ -4,6 +4,7 @@ import { createService, type Service } from '@/utils/background/service';
 import { openDb, writeSettings, type Db } from '@/utils/db/db';
 import type { TemplateRecord } from '@/utils/db/schema';
 import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
+import { renderTemplate } from '@/utils/templates/variables';
 
 let db: Db;
 let service: Service;
@@ -155,5 +156,18 @@ describe('remembering a Rencana Aksi from the filler', () => {
     const res = await h().rememberRencanaAksi({ id, rencanaAksi: 'Mengelola administrasi kepegawaian' });
     expect(res.ok && res.template).toMatchObject({ id, rencanaAksi: 'Mengelola administrasi kepegawaian', buktiDukung: 'https://drive.google.com/b' });
     expect((await h().rememberRencanaAksi({ id: 'nope', rencanaAksi: 'x' })).ok).toBe(false);
+  });
+
+  it('stores what the page offers as plain text only: no controls, no variables, bounded', async () => {
+    const first = await h().saveTemplate(draft({ name: 'Mengajar' }));
+    const id = first.ok ? first.template.id : '';
+    const res = await h().rememberRencanaAksi({ id, rencanaAksi: '  Menyusun\u202e laporan\n{tanggal}\u0000 bulanan\u200b ' });
+    expect(res.ok && res.template.rencanaAksi).toBe('Menyusun laporan {{tanggal}} bulanan');
+    // Filled as the site's own text: the doubled braces render as single ones.
+    expect(renderTemplate(res.ok ? res.template : (undefined as never), '2026-11-30').rencanaAksi).toBe('Menyusun laporan {tanggal} bulanan');
+    const long = await h().rememberRencanaAksi({ id, rencanaAksi: 'x'.repeat(1_000_000) });
+    expect(long).toEqual({ ok: false, errors: [{ field: 'rencanaAksi', code: 'template_error_site_text_long', params: ['1000'] }] });
+    expect(await h().rememberRencanaAksi({ id, rencanaAksi: '\u202e\u0007 ' })).toMatchObject({ ok: false, errors: [{ code: 'template_error_rencana_aksi_required' }] });
+    expect((await h().listTemplates(undefined)).find((t) => t.id === id)?.rencanaAksi).toBe('Menyusun laporan {{tanggal}} bulanan');
   });
 });

