@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n/i18n';
-import { ZONES, ZONE_LABEL, type Settings, type SettingsPatch, type ZoneChoice } from '@/utils/settings/settings';
+import type { Settings, SettingsPatch } from '@/utils/settings/settings';
+import { ZONES, ZONE_LABEL, type ZoneChoice } from '@/utils/calendar/dates';
 import { sendMessage, type CalendarData, type SaveSettingsResult } from '@/utils/messaging/protocol';
 import { calendarConfig, reportedDates } from '@/utils/calendar/status';
 import { missedDays } from '@/utils/calendar/missed-days';

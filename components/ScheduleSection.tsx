@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, uiLocale, type MessageKey } from '@/utils/i18n/i18n';
-import { ZONE_LABEL, type Settings, type SettingsPatch, type SettingsProblem, type ZoneChoice } from '@/utils/settings/settings';
+import type { Settings, SettingsPatch, SettingsProblem } from '@/utils/settings/settings';
+import { ZONE_LABEL, type ZoneChoice } from '@/utils/calendar/dates';
 import { sendMessage, type SaveSettingsResult } from '@/utils/messaging/protocol';
 import type { ReminderStatus } from '@/utils/messaging/reminders';
 import {

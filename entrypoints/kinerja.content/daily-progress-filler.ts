@@ -10,7 +10,7 @@ import { onLocationChange } from '@/utils/page/feature';
 import { shadowWidget } from '@/utils/page/widget';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { localDate } from '@/utils/calendar/dates';
-import type { ZoneChoice } from '@/utils/settings/settings';
+import type { ZoneChoice } from '@/utils/calendar/dates';
 import type { TemplateRecord } from '@/utils/db/schema';
 import { createFillSession } from '@/utils/fill/fill-modal';
 import { controlSlot } from '@/utils/site/ekinerja-form';

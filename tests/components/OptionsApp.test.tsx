@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OptionsApp } from '@/components/OptionsApp';
-import { readSettings } from '@/utils/db/db';
+import { readSettings } from '@/utils/settings/store';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { useBackground } from '../helpers/background';
 import { $, choose, click, mount, pickFile, useRoot, waitFor } from '../helpers/dom';

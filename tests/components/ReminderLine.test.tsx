@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReminderLine } from '@/components/ReminderLine';
 import { REMINDER_ALARM } from '@/utils/background/reminders';
-import { writeSettings } from '@/utils/db/db';
+import { writeSettings } from '@/utils/settings/store';
 import { useBackground } from '../helpers/background';
 import { $, click, mount as mountIn, root, useRoot, waitFor } from '../helpers/dom';
 

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ScheduleSection } from '@/components/ScheduleSection';
 import { REMINDER_ALARM } from '@/utils/background/reminders';
 import { useSettings } from '@/utils/ui/use-settings';
-import { readSettings, writeSettings } from '@/utils/db/db';
+import { readSettings, writeSettings } from '@/utils/settings/store';
 import { useBackground } from '../helpers/background';
 import { $, click, field, mount as mountIn, root, tick, type, useRoot, waitFor } from '../helpers/dom';
 

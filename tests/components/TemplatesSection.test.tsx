@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TemplatesSection } from '@/components/TemplatesSection';
-import { writeSettings } from '@/utils/db/db';
+import { writeSettings } from '@/utils/settings/store';
 import type { TemplateRecord } from '@/utils/db/schema';
 import { sortByOrder } from '@/utils/templates/choose';
 import { useBackground } from '../helpers/background';

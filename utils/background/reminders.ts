@@ -22,7 +22,7 @@
  */
 import { browser } from 'wxt/browser';
 import { openDailyProgress } from './open-daily-progress';
-import { readSettings, writeSettings } from '../db/db';
+import { readSettings, writeSettings } from '../settings/store';
 import { loadRecords } from '../db/records';
 import { calendarConfig, reportedDates } from '../calendar/status';
 import { localDate } from '../calendar/dates';

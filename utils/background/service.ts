@@ -7,7 +7,8 @@
  * events.
  */
 import { browser } from 'wxt/browser';
-import { getDb, readSettings, type Db } from '../db/db';
+import { getDb, type Db } from '../db/db';
+import { readSettings } from '../settings/store';
 import { loadRecords } from '../db/records';
 import { statusSnapshot, type StatusSnapshot } from '../calendar/status';
 import { onMessage, type BackgroundMessage } from '../messaging/protocol';

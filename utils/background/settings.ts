@@ -1,5 +1,5 @@
 /** The background's side of the app settings: reading, checked saving, and the set-up day. */
-import { readSettings, writeSettings } from '../db/db';
+import { readSettings, writeSettings } from '../settings/store';
 import { checkSettings } from '../settings/settings';
 import { localDate } from '../calendar/dates';
 import { EKINERJA_ORIGIN } from '../site/pages';

@@ -1,5 +1,6 @@
 /** The background's side of the templates messages: every change in one transaction. */
-import { readSettings, type Db } from '../db/db';
+import { type Db } from '../db/db';
+import { readSettings } from '../settings/store';
 import type { TemplateRecord } from '../db/schema';
 import { duplicateTemplate, ensureOneDefault, insertTemplate, normaliseOrder, removeTemplate, reorder, setDefault, sortByOrder } from '../templates/choose';
 import { parseTemplatesCsv, templatesToCsv } from '../templates/csv';

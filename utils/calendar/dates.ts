@@ -2,7 +2,18 @@
  * Calendar dates as `YYYY-MM-DD` strings in a chosen time zone. Never `toISOString()` for a
  * local date: before 07:00 WIB it is still yesterday in UTC.
  */
-import type { ZoneChoice } from '../settings/settings';
+
+/** The zone choices: the browser's own, or WIB / WITA / WIT. */
+export const ZONES = ['browser', 'Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+export type ZoneChoice = (typeof ZONES)[number];
+
+/** The message key naming each zone choice in the UI. */
+export const ZONE_LABEL = {
+  browser: 'zone_browser',
+  'Asia/Jakarta': 'zone_wib',
+  'Asia/Makassar': 'zone_wita',
+  'Asia/Jayapura': 'zone_wit',
+} as const satisfies Record<ZoneChoice, string>;
 
 /** The IANA zone for a setting; `undefined` means the browser's own zone. */
 export function zoneId(zone: ZoneChoice): string | undefined {

@@ -1,6 +1,5 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { STORE_NAMES, SETTINGS_KEY, type EkinerjaDB, type StoreName } from './schema';
-import { applyPatch, withDefaults, type Settings, type SettingsPatch } from '../settings/settings';
+import type { EkinerjaDB, StoreName } from './schema';
 
 export const DB_NAME = 'asisten-ekinerja';
 
@@ -67,17 +66,3 @@ export async function closeDb(): Promise<void> {
   dbPromise = undefined;
   if (p) (await p).close();
 }
-
-export async function readSettings(db: Db): Promise<Settings> {
-  return withDefaults(await db.get('settings', SETTINGS_KEY));
-}
-
-export async function writeSettings(db: Db, patch: SettingsPatch): Promise<Settings> {
-  const tx = db.transaction('settings', 'readwrite');
-  const next = applyPatch(withDefaults(await tx.store.get(SETTINGS_KEY)), patch);
-  await tx.store.put(next, SETTINGS_KEY);
-  await tx.done;
-  return next;
-}
-
-export { STORE_NAMES };

@@ -1,5 +1,4 @@
 import type { DBSchema } from 'idb';
-import type { Settings } from '../settings/settings';
 
 /** A text sealed with AES-GCM-256 (utils/vault/crypto.ts): IV and ciphertext, both base64. */
 export interface SealedSecret {
@@ -73,6 +72,12 @@ export interface DayOffRecord {
 export const SETTINGS_KEY = 'app';
 
 /**
+ * The settings record under SETTINGS_KEY as stored: not checked here. utils/settings/store.ts
+ * reads it through `withDefaults`, which keeps only the valid fields.
+ */
+export type StoredSettings = Record<string, unknown>;
+
+/**
  * An MFA account as stored in IndexedDB (schema 3 onwards). Exactly one of `secret` and `sealed`
  * is present: the plain base32 secret while the vault has no passphrase, the sealed one while it
  * has (utils/vault/vault.ts). Records written before schema 3 have `secret` and are still valid.
@@ -100,7 +105,7 @@ export interface EkinerjaDB extends DBSchema {
   templates: { key: string; value: TemplateRecord };
   reports: { key: string; value: ReportRecord; indexes: { 'by-source': ReportSource } };
   daysOff: { key: string; value: DayOffRecord; indexes: { 'by-start': string } };
-  settings: { key: string; value: Partial<Settings> };
+  settings: { key: string; value: StoredSettings };
   vault: { key: string; value: VaultRecord };
 }
 

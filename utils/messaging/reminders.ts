@@ -1,7 +1,7 @@
 /** Messages about reminders (part of the one contract in protocol.ts). */
 import type { Reminder } from '../reminders/next-reminder';
 import type { ReminderSettings } from '../reminders/settings';
-import type { ZoneChoice } from '../settings/settings';
+import type { ZoneChoice } from '../calendar/dates';
 
 /** What the popup's reminder line needs; it words it itself (`popupReminderLine`). */
 export interface ReminderStatus {

@@ -21,10 +21,9 @@
  *   ahead, 'catch-up' from then on).
  * - Only times strictly after now; the search looks `LOOKAHEAD_DAYS` days ahead (long holidays).
  */
-import { localDate } from '../calendar/dates';
+import { localDate, type ZoneChoice } from '../calendar/dates';
 import { missedDays } from '../calendar/missed-days';
 import { addDays, isValidDate, isWorkday, monthEnd, monthStart, type CalendarConfig } from '../calendar/workdays';
-import type { ZoneChoice } from '../settings/settings';
 import {
   LAST_CALL_MAX, LAST_CALL_MIN, LEAD_MAX, LEAD_MIN, isMuted, isTime, type ReminderSettings,
 } from './settings';

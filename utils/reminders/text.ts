@@ -4,9 +4,8 @@
  * ('id-ID' or 'en-GB', see i18n `uiLocale()`), so the substitutions are final text.
  */
 import type { MessageKey } from '../i18n/i18n';
-import { formatLongDate, parseDate, wallClock } from '../calendar/dates';
+import { formatLongDate, parseDate, wallClock, type ZoneChoice } from '../calendar/dates';
 import { TUKIN_MESSAGE, tukinRisk } from '../calendar/missed-days';
-import type { ZoneChoice } from '../settings/settings';
 import type { Reminder } from './next-reminder';
 import { isMuted, type ReminderSettings } from './settings';
 

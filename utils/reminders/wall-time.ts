@@ -3,8 +3,7 @@
  * from the zone's offsets as Intl reports them, so it is right for WIB / WITA / WIT (no daylight
  * saving) and for a browser zone that has it.
  */
-import { zoneId } from '../calendar/dates';
-import type { ZoneChoice } from '../settings/settings';
+import { zoneId, type ZoneChoice } from '../calendar/dates';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 function format(timeZone: string | undefined): Intl.DateTimeFormat {

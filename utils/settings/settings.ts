@@ -1,19 +1,8 @@
 /** User settings: one record, merged over these defaults on every read so that a
  * setting added by a later version has a value in databases created before it. */
 
-import { isValidDate } from '../calendar/dates';
+import { isValidDate, ZONES, type ZoneChoice } from '../calendar/dates';
 import { checkReminderSettings, DEFAULT_REMINDER_SETTINGS, withReminderDefaults, type ReminderSettings, type ReminderSettingsProblem } from '../reminders/settings';
-
-export const ZONES = ['browser', 'Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
-export type ZoneChoice = (typeof ZONES)[number];
-
-/** The message key naming each zone choice in the UI. */
-export const ZONE_LABEL = {
-  browser: 'zone_browser',
-  'Asia/Jakarta': 'zone_wib',
-  'Asia/Makassar': 'zone_wita',
-  'Asia/Jayapura': 'zone_wit',
-} as const satisfies Record<ZoneChoice, string>;
 
 export interface Settings {
   /** Time zone used for "today" and every schedule: the browser's, or WIB / WITA / WIT. */
@@ -91,7 +80,7 @@ export function checkSettings(patch: Record<string, unknown>): SettingsProblem[]
 }
 
 /** Defaults, overlaid with the stored values that are still valid. */
-export function withDefaults(stored: Partial<Settings> | undefined): Settings {
+export function withDefaults(stored: Readonly<Record<string, unknown>> | undefined): Settings {
   const merged: Settings = { ...DEFAULT_SETTINGS };
   if (!stored) return merged;
   for (const [field, value] of Object.entries(stored)) {

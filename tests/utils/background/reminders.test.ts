@@ -13,7 +13,8 @@ import { accountsCapability } from '@/utils/background/accounts';
 import {
   REMINDER_ALARM, registerReminderEvents, remindersCapability,
 } from '@/utils/background/reminders';
-import { openDb, readSettings, writeSettings, type Db } from '@/utils/db/db';
+import { openDb, type Db } from '@/utils/db/db';
+import { readSettings, writeSettings } from '@/utils/settings/store';
 import type { DayOffRecord, ReportRecord } from '@/utils/db/schema';
 
 /** Epoch ms of a WIB wall-clock time, e.g. wib('2026-05-04 15:00'). */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openDb, readSettings, writeSettings, type Db } from '@/utils/db/db';
+import { openDb, type Db } from '@/utils/db/db';
+import { readSettings, writeSettings } from '@/utils/settings/store';
 import { answer, createService, mayAsk, type Service } from '@/utils/background/service';
 import type { Capability, CapabilityFactory } from '@/utils/background/capability';
 import type { BackgroundMessage } from '@/utils/messaging/protocol';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createService, type Service } from '@/utils/background/service';
-import { openDb, writeSettings, type Db } from '@/utils/db/db';
+import { openDb, type Db } from '@/utils/db/db';
+import { writeSettings } from '@/utils/settings/store';
 import type { TemplateRecord } from '@/utils/db/schema';
 import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 import { renderTemplate } from '@/utils/templates/variables';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openDb, readSettings, type Db } from '@/utils/db/db';
+import { openDb, type Db } from '@/utils/db/db';
+import { readSettings } from '@/utils/settings/store';
 import { applyBackup, BACKUP_FORMAT, exportBackup, MAX_BACKUP_BYTES, parseBackup, type BackupFile } from '@/utils/backup/backup';
 import { MAX_ITERATIONS, MIN_ITERATIONS } from '@/utils/vault/crypto';
 import { createService } from '@/utils/background/service';

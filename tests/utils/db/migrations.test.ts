@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import { DB_VERSION, MIGRATIONS, openDb, readSettings } from '@/utils/db/db';
+import { DB_VERSION, MIGRATIONS, openDb } from '@/utils/db/db';
+import { readSettings } from '@/utils/settings/store';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { SETTINGS_KEY, VAULT_KEY, type AccountRecord, type DayOffRecord, type ReportRecord, type TemplateRecord } from '@/utils/db/schema';
 

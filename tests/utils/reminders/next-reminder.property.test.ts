@@ -4,7 +4,7 @@ import { localDate } from '@/utils/calendar/dates';
 import { addDays, isWorkday, type CalendarConfig } from '@/utils/calendar/workdays';
 import { catchUp, dueReminder, LOOKAHEAD_DAYS, nextAlarm, nextReminders, type ReminderInput } from '@/utils/reminders/next-reminder';
 import type { ReminderSettings } from '@/utils/reminders/settings';
-import { ZONES } from '@/utils/settings/settings';
+import { ZONES } from '@/utils/calendar/dates';
 import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
 const pad = (n: number) => String(n).padStart(2, '0');
