@@ -31,11 +31,6 @@ export type DayKind =
   | 'workday'
   | 'future';
 
-/** Every kind, in the order a legend lists them. */
-export const DAY_KINDS = [
-  'libur-nasional', 'cuti-bersama', 'libur-tambahan', 'day-off', 'weekend', 'reported', 'missed', 'workday', 'future',
-] as const satisfies readonly DayKind[];
-
 export interface GridDay {
   /** `YYYY-MM-DD`. */
   date: string;

@@ -59,10 +59,3 @@ export function getDb(): Promise<Db> {
   });
   return dbPromise;
 }
-
-/** Closes the shared connection (tests, and before deleting the database). */
-export async function closeDb(): Promise<void> {
-  const p = dbPromise;
-  dbPromise = undefined;
-  if (p) (await p).close();
-}

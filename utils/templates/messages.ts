@@ -1,7 +1,6 @@
 /**
- * Every message key the templates code uses. The texts are in ./messages.json (a fragment the
- * lead merges into public/_locales with scripts/merge-messages.mjs, which deletes the fragment),
- * so the keys are listed here rather than typed from that file.
+ * Every message key the templates code uses (the texts are in public/_locales/{id,en}/messages.json);
+ * tests/utils/templates/messages.test.ts checks that each one exists in both languages.
  */
 export const TEMPLATE_MESSAGE_KEYS = [
   'template_var_tanggal',
