@@ -7,15 +7,12 @@ const codes = (patch: Record<string, unknown>, ctx?: { targetTime?: string }) =>
 
 describe('DEFAULT_REMINDER_SETTINGS', () => {
   it('reminds 60 and 15 minutes ahead, monthly summary on, the rest off', () => {
-    expect(DEFAULT_REMINDER_SETTINGS).toEqual({
-      leadMinutes: [60, 15],
-      morning: { enabled: false, time: '07:30' },
-      lastCall: { enabled: false, minutesAfter: 30 },
-      monthlySummary: true,
-      doNotDisturb: false,
-      mutedDates: [],
-      snoozedUntil: null,
-    });
+    const d = DEFAULT_REMINDER_SETTINGS;
+    expect(d.leadMinutes).toEqual([60, 15]);
+    expect([d.monthlySummary, d.morning.enabled, d.lastCall.enabled, d.doNotDisturb]).toEqual([true, false, false, false]);
+    expect([d.morning.time, d.lastCall.minutesAfter]).toEqual(['07:30', 30]);
+    expect([d.mutedDates, d.snoozedUntil]).toEqual([[], null]);
+    expect(Object.keys(d)).toHaveLength(7);
     expect(checkReminderSettings({ ...DEFAULT_REMINDER_SETTINGS }, { targetTime: '16:00' })).toEqual([]);
   });
 });
