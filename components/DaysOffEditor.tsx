@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, uiLocale, type MessageKey } from '@/utils/i18n/i18n';
+import { t, uiLocale } from '@/utils/i18n/i18n';
 import { DAY_OFF_KINDS, type DayOffKind, type DayOffRecord } from '@/utils/db/schema';
 import { formatDayRange } from '@/utils/calendar/month-grid';
 import { checkDayOff, DAY_OFF_KIND_MESSAGE, type DayOffProblem } from '@/utils/calendar/workdays';
+import { DateField } from './DateField';
 import './calendar.css';
 
 // Keys from components/calendar-messages.json, typed loosely until the lead merges them.
@@ -123,8 +124,6 @@ export function DaysOffEditor({ daysOff, pickedDate, today, onAdd, onRemove }: P
       { key: 'past', title: t('calendar_daysoff_past'), items: byStart.filter((r) => r.end < today).reverse() },
     ];
 
-  const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
-
   return (
     <div class="daysoff">
       <form noValidate aria-labelledby="dayoff-form-title" onSubmit={(e) => void onSubmit(e)}>
@@ -143,43 +142,32 @@ export function DaysOffEditor({ daysOff, pickedDate, today, onAdd, onRemove }: P
           <p id="dayoff-kind-hint" class="muted">{t('calendar_daysoff_kind_hint')}</p>
         </div>
         <div class="daysoff-range">
-          <div class="daysoff-field">
-            <label for="dayoff-start">{t('calendar_daysoff_start')}</label>
-            <input
-              id="dayoff-start"
-              type="date"
-              ref={startRef}
-              value={start}
-              aria-invalid={errors.start ? 'true' : undefined}
-              aria-describedby={describedBy(errors.start && 'dayoff-start-error')}
-              onInput={(e) => {
-                const v = e.currentTarget.value;
-                setStart(v);
-                if (!endTouched) setEnd(v);
-                setErrors({});
-              }}
-            />
-            {errors.start && <p id="dayoff-start-error" class="error">{errors.start}</p>}
-          </div>
-          <div class="daysoff-field">
-            <label for="dayoff-end">{t('calendar_daysoff_end')}</label>
-            <input
-              id="dayoff-end"
-              type="date"
-              ref={endRef}
-              value={end}
-              min={start || undefined}
-              aria-invalid={errors.end ? 'true' : undefined}
-              aria-describedby={describedBy('dayoff-end-hint', errors.end && 'dayoff-end-error')}
-              onInput={(e) => {
-                setEnd(e.currentTarget.value);
-                setEndTouched(true);
-                setErrors({});
-              }}
-            />
-            <p id="dayoff-end-hint" class="muted">{t('calendar_daysoff_end_hint')}</p>
-            {errors.end && <p id="dayoff-end-error" class="error">{errors.end}</p>}
-          </div>
+          <DateField
+            id="dayoff-start"
+            label={t('calendar_daysoff_start')}
+            inputRef={startRef}
+            value={start}
+            error={errors.start}
+            onInput={(v) => {
+              setStart(v);
+              if (!endTouched) setEnd(v);
+              setErrors({});
+            }}
+          />
+          <DateField
+            id="dayoff-end"
+            label={t('calendar_daysoff_end')}
+            inputRef={endRef}
+            value={end}
+            min={start || undefined}
+            hint={t('calendar_daysoff_end_hint')}
+            error={errors.end}
+            onInput={(v) => {
+              setEnd(v);
+              setEndTouched(true);
+              setErrors({});
+            }}
+          />
         </div>
         <div class="daysoff-field">
           <label for="dayoff-note">{t('calendar_daysoff_note')}</label>

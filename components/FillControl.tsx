@@ -10,6 +10,7 @@
  * (or confirm, asking about overwriting; undone after "Urungkan"); `data-fill-ms` is the last
  * fill's duration.
  */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the JSX factory (`@jsx h` above)
 import { h } from '@/utils/page/element';
 import { t, uiLocale } from '@/utils/i18n/i18n';
 import { formatLongDate } from '@/utils/calendar/dates';
@@ -36,7 +37,6 @@ export function FillControl(props: FillControlProps): HTMLElement {
   const templates = [...(props.templates ?? [])];
   const { session } = props;
   let select!: HTMLSelectElement;
-  let fillButton!: HTMLButtonElement;
   let undoButton!: HTMLButtonElement;
   let panel!: HTMLElement;
   let status!: HTMLElement;
@@ -55,7 +55,7 @@ export function FillControl(props: FillControlProps): HTMLElement {
               <select id="fc-template" ref={(e: HTMLElement) => { select = e as HTMLSelectElement; }}>
                 {templates.map((x) => <option value={x.id} selected={x.id === preselected}>{x.name}</option>)}
               </select>
-              <button type="button" class="primary" ref={(e: HTMLElement) => { fillButton = e as HTMLButtonElement; }} onClick={(e: MouseEvent) => { if (e.isTrusted) void onFill(); }}>
+              <button type="button" class="primary" onClick={(e: MouseEvent) => { if (e.isTrusted) void onFill(); }}>
                 {t('fill_button')}
               </button>
               <button type="button" hidden ref={(e: HTMLElement) => { undoButton = e as HTMLButtonElement; }} onClick={(e: MouseEvent) => { if (e.isTrusted) void onUndo(); }}>

@@ -9,9 +9,10 @@ import { ReminderLine } from './ReminderLine';
 
 export function PopupApp() {
   const { status, error, mark } = useStatus();
+  const ready = status !== null;
   useEffect(() => {
-    if (status) performance.mark(POPUP_READY_MARK);
-  }, [status !== null]);
+    if (ready) performance.mark(POPUP_READY_MARK);
+  }, [ready]);
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n/i18n';
 import { decodeCsvBytes, type CsvRowError } from '@/utils/templates/csv';
 import type { ImportTemplatesResult } from '@/utils/messaging/templates';
+import { InputWithHelp } from './InputWithHelp';
 
 export const CSV_FILE_NAME = 'template-progres-harian.csv';
 
@@ -74,16 +75,15 @@ export function TemplateCsv({ exportCsv, importCsv, onImported }: Props) {
       <h3 id="tpl-csv-title">{t('templates_csv_title')}</h3>
       <p class="muted">{t('templates_csv_help')}</p>
       <button type="button" onClick={() => void doExport()}>{t('templates_export_csv')}</button>
-      <label for="tpl-csv-file">{t('templates_import_csv')}</label>
-      <input
+      <InputWithHelp
         id="tpl-csv-file"
+        label={t('templates_import_csv')}
         type="file"
         accept=".csv,text/csv"
         disabled={busy}
-        aria-describedby="tpl-csv-file-hint"
+        help={{ id: 'tpl-csv-file-hint', text: t('templates_import_hint'), class: 'muted tpl-hint' }}
         onChange={(e) => void onFile(e.currentTarget)}
       />
-      <p id="tpl-csv-file-hint" class="muted tpl-hint">{t('templates_import_hint')}</p>
       {outcome.kind === 'rejected' && (
         <div role="alert" class="error tpl-csv-errors">
           <p>{t('templates_import_rejected', outcome.fileName)}</p>

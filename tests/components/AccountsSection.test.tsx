@@ -3,14 +3,14 @@ import { AccountsSection } from '@/components/AccountsSection';
 import { accountsCapability, AccountsError } from '@/utils/background/accounts';
 import { VAULT_KEY } from '@/utils/db/schema';
 import { qrImage } from '../utils/totp/qr-encoder';
-import { useBackground } from '../helpers/background';
-import { $, button, click, mount, pickFile, root, submit, type, useRoot, waitFor } from '../helpers/dom';
+import { backgroundPerTest } from '../helpers/background';
+import { $, button, click, mount, pickFile, root, submit, type, rootPerTest, waitFor } from '../helpers/dom';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const NIP = '199001012015011001';
 const LINK = `otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`;
 
-const bg = useBackground(() => ({
+const bg = backgroundPerTest(() => ({
   now: () => new Date(Date.UTC(2026, 10, 30, 1)),
   capabilities: [
     (d) => accountsCapability(d, {
@@ -25,7 +25,7 @@ const bg = useBackground(() => ({
     }),
   ],
 }));
-useRoot();
+rootPerTest();
 
 /** Mounts the section and waits until it shows what the background answered. */
 async function open() {

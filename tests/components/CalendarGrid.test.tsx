@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useState } from 'preact/hooks';
-import { act } from 'preact/test-utils';
 import { CalendarGrid } from '@/components/CalendarGrid';
 import type { CalendarConfig } from '@/utils/calendar/workdays';
-import { mount, root, useRoot, waitFor } from '../helpers/dom';
+import { click, mount, press, root, rootPerTest, waitFor } from '../helpers/dom';
 
-useRoot();
+rootPerTest();
 
 const cal: CalendarConfig = {
   workWeek: 5,
@@ -76,36 +75,36 @@ describe('CalendarGrid', () => {
 
   it('moves between months with the previous / next buttons and back to this month', () => {
     mount(<Harness start="2026-12" picks={[]} />);
-    act(() => button('Bulan berikutnya').click());
+    click(button('Bulan berikutnya'));
     expect(caption()).toBe('Januari 2027');
     expect(day('2027-01-01').getAttribute('aria-label')).toBe('Jumat, 1 Januari 2027: Hari kerja');
     // 2027 is not in the shipped table: say so.
     expect(root.querySelector('.cal-note')!.textContent).toContain('2027');
-    act(() => button('Bulan sebelumnya').click());
-    act(() => button('Bulan sebelumnya').click());
+    click(button('Bulan sebelumnya'));
+    click(button('Bulan sebelumnya'));
     expect(caption()).toBe('November 2026');
     expect(root.querySelector('.cal-note')).toBeNull();
     expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Bulan ini')).toBe(false);
-    act(() => button('Bulan sebelumnya').click());
+    click(button('Bulan sebelumnya'));
     expect(caption()).toBe('Oktober 2026');
-    act(() => button('Bulan ini').click());
+    click(button('Bulan ini'));
     expect(caption()).toBe('November 2026');
   });
 
   it('calls onPickDay with the date of the clicked day', () => {
     const picks: string[] = [];
     mount(<Harness start="2026-12" picks={picks} />);
-    act(() => day('2026-12-28').click());
-    act(() => day('2026-12-25').click());
+    click(day('2026-12-28'));
+    click(day('2026-12-25'));
     expect(picks).toEqual(['2026-12-28', '2026-12-25']);
   });
 
   it('moves focus with the arrow keys, into the next month at the edge', async () => {
     mount(<Harness start="2026-12" picks={[]} />);
     day('2026-12-30').focus();
-    act(() => { day('2026-12-30').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })); });
+    press(day('2026-12-30'), 'ArrowRight');
     expect(document.activeElement).toBe(day('2026-12-31'));
-    act(() => { day('2026-12-31').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })); });
+    press(day('2026-12-31'), 'ArrowDown');
     await waitFor(() => {
       expect(caption()).toBe('Januari 2027');
       expect((document.activeElement as HTMLElement).dataset.date).toBe('2027-01-07');

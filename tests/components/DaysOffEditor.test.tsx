@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DaysOffEditor, type AddDayOffResult, type Props } from '@/components/DaysOffEditor';
 import type { DayOffRecord } from '@/utils/db/schema';
-import { $, choose, click, description, mount, root, type, useRoot, waitFor } from '../helpers/dom';
+import { $, choose, click, description, mount, root, type, rootPerTest, waitFor } from '../helpers/dom';
 
-useRoot();
+rootPerTest();
 
 type Draft = Omit<DayOffRecord, 'id'>;
 

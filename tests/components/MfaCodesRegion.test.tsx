@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MfaCodesRegion } from '@/components/MfaCodesRegion';
 import { accountsCapability } from '@/utils/background/accounts';
 import { clockCheckItem } from '@/utils/storage/items';
 import { referenceTotp } from '../utils/vault/reference';
-import { useBackground } from '../helpers/background';
-import { $, button, click, mount, root, submit, type, useRoot, waitFor } from '../helpers/dom';
+import { backgroundPerTest } from '../helpers/background';
+import { $, button, click, mount, root, submit, type, rootPerTest, waitFor } from '../helpers/dom';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const SECRET2 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -18,7 +17,7 @@ beforeEach(() => {
   nowMs = Date.UTC(2026, 10, 30, 0, 0, 10);
   fetches = 0;
 });
-const bg = useBackground(() => ({
+const bg = backgroundPerTest(() => ({
   now: () => new Date(nowMs),
   capabilities: [
     (d) => accountsCapability(d, {
@@ -30,7 +29,7 @@ const bg = useBackground(() => ({
     }),
   ],
 }));
-useRoot();
+rootPerTest();
 
 async function add(text: string) {
   const res = await bg.service.handlers.addAccounts({ source: { kind: 'text', text } });

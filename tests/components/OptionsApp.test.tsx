@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { OptionsApp } from '@/components/OptionsApp';
 import { readSettings } from '@/utils/settings/store';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { useBackground } from '../helpers/background';
-import { $, choose, click, mount, pickFile, useRoot, waitFor } from '../helpers/dom';
+import { backgroundPerTest } from '../helpers/background';
+import { $, choose, click, mount, pickFile, rootPerTest, waitFor } from '../helpers/dom';
 
-const bg = useBackground();
-useRoot();
+const bg = backgroundPerTest();
+rootPerTest();
 
 describe('options page', () => {
   it('saves the working week and zone through the background', async () => {

@@ -8,15 +8,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReminderLine } from '@/components/ReminderLine';
 import { REMINDER_ALARM } from '@/utils/background/reminders';
 import { writeSettings } from '@/utils/settings/store';
-import { useBackground } from '../helpers/background';
-import { $, click, mount as mountIn, root, useRoot, waitFor } from '../helpers/dom';
+import { backgroundPerTest } from '../helpers/background';
+import { $, click, mount as mountIn, root, rootPerTest, waitFor } from '../helpers/dom';
 
 const wib = (s: string) => new Date(`${s.replace(' ', 'T')}:00+07:00`);
 
 let clock: Date;
 const now = () => clock;
-const bg = useBackground(() => ({ now }));
-useRoot();
+const bg = backgroundPerTest(() => ({ now }));
+rootPerTest();
 
 async function setUp(at: string) {
   clock = wib(at);

@@ -4,24 +4,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ScheduleSection } from '@/components/ScheduleSection';
 import { REMINDER_ALARM } from '@/utils/background/reminders';
 import { useSettings } from '@/utils/ui/use-settings';
 import { readSettings, writeSettings } from '@/utils/settings/store';
-import { useBackground } from '../helpers/background';
-import { $, click, field, mount as mountIn, root, tick, type, useRoot, waitFor } from '../helpers/dom';
+import { backgroundPerTest } from '../helpers/background';
+import { $, click, field, mount as mountIn, press, root, tick, type, rootPerTest, waitFor } from '../helpers/dom';
 
 const wib = (s: string) => new Date(`${s.replace(' ', 'T')}:00+07:00`);
 
 let clock = wib('2026-05-04 07:00');
 const now = () => clock;
-const bg = useBackground(() => {
+const bg = backgroundPerTest(() => {
   clock = wib('2026-05-04 07:00');
   return { now, prepare: (db) => writeSettings(db, { zone: 'Asia/Jakarta', installedOn: '2026-05-01' }), installed: true };
 });
-useRoot();
+rootPerTest();
 
 /** As the options page has it: settings from the background, replaced after each save. */
 function Harness() {
@@ -67,7 +66,7 @@ describe('Jadwal & Pengingat', () => {
     await mount();
     click('Hapus pengingat 60 menit sebelumnya');
     type($<HTMLInputElement>('#lead-new'), '30');
-    act(() => { $('#lead-new').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })); });
+    press($('#lead-new'), 'Enter');
     expect(leadItems()).toEqual(['30 menit sebelumnya', '15 menit sebelumnya']);
     expect($<HTMLInputElement>('#lead-new').value).toBe('');
     // Not saved until "Simpan jadwal".

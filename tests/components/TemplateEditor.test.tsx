@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { TemplateEditor, type Props } from '@/components/TemplateEditor';
 import { sendMessage } from '@/utils/messaging/protocol';
 import type { TemplateRecord } from '@/utils/db/schema';
-import { useBackground } from '../helpers/background';
-import { $, click, description, field, mount, root, tick, type, useRoot, waitFor } from '../helpers/dom';
+import { backgroundPerTest } from '../helpers/background';
+import { $, click, description, field, mount, root, tick, type, rootPerTest, waitFor } from '../helpers/dom';
 
-const bg = useBackground();
-useRoot();
+const bg = backgroundPerTest();
+rootPerTest();
 
 function setup(over: Partial<Props> = {}) {
   const saved: TemplateRecord[] = [];

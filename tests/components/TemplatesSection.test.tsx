@@ -3,13 +3,13 @@ import { TemplatesSection } from '@/components/TemplatesSection';
 import { writeSettings } from '@/utils/settings/store';
 import type { TemplateRecord } from '@/utils/db/schema';
 import { sortByOrder } from '@/utils/templates/choose';
-import { useBackground } from '../helpers/background';
-import { $, button, click as clickNow, field, mount as mountIn, pickFile, root, type, useRoot, waitFor } from '../helpers/dom';
+import { backgroundPerTest } from '../helpers/background';
+import { $, button, click as clickNow, field, mount as mountIn, pickFile, root, type, rootPerTest, waitFor } from '../helpers/dom';
 
 // Monday 16 March 2026, 08:00 in Jakarta.
 const NOW = new Date('2026-03-16T01:00:00Z');
-const bg = useBackground(() => ({ now: () => NOW }));
-useRoot();
+const bg = backgroundPerTest(() => ({ now: () => NOW }));
+rootPerTest();
 
 /** Opens the section and waits until it shows what the background has (the list, or none yet). */
 async function mount() {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { EKINERJA, launchExtension, serveFixtures, type ExtensionSession } from './harness';
-import { REPLICA_ROUTES, replicaPath, type ReplicaEntry, type ReplicaFormState } from '../fixtures/replica/routes';
+import { REPLICA_ROUTES, replicaPath, type ReplicaFormState } from '../fixtures/replica/routes';
 import { field, formState as replicaState, openModal, saved, waitReady } from './replica-driver';
 import { TEACHING_FORM, teachingEntry, todayIn } from './expected';
 
@@ -222,7 +222,7 @@ describe('form filler in the Tambah Progress Harian modal', () => {
   it('an unknown Rencana Aksi is not guessed: the user picks one of the site\'s options, and it is remembered in the template', async () => {
     const s = await start();
     const page = await openReplica(s, replicaPath());
-    let modal = await openModal(page);
+    const modal = await openModal(page);
     let c = await fillFromTemplate(page, 'Laporan tahunan');
     await waitState(c, 'done');
     await c.getByText('Rencana Aksi “Menyusun laporan kinerja tahunan” dari template tidak ada di pilihan situs. Pilih yang sesuai:').waitFor();
@@ -244,7 +244,7 @@ describe('form filler in the Tambah Progress Harian modal', () => {
 
     // Next time the template fills the Rencana Aksi directly.
     await modal.locator('.modal-footer').getByRole('button', { name: 'Close' }).click();
-    modal = await openModal(page);
+    await openModal(page);
     c = await fillFromTemplate(page, 'Laporan tahunan');
     await waitState(c, 'done');
     expect((await formState(page)).rencanaAksi).toBe('Menyusun laporan kinerja triwulan');

@@ -61,7 +61,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, `--lang=${lang}`, ...CHROMIUM_ARGS],
     });
   } catch (err) {
-    throw new Error(`could not launch chromium with the extension from ${ext}: ${(err as Error).message}`);
+    throw new Error(`could not launch chromium with the extension from ${ext}: ${(err as Error).message}`, { cause: err });
   }
   const background = async (): Promise<Worker> => {
     const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));

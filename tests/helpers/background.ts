@@ -36,7 +36,7 @@ let databases = 0;
  * after: listeners removed, database closed. `options` is read before each test, so it may use
  * values the file resets per test.
  */
-export function useBackground(options: () => BackgroundOptions = () => ({})): TestBackground {
+export function backgroundPerTest(options: () => BackgroundOptions = () => ({})): TestBackground {
   let answering = 0;
   const bg = {
     async idle() {

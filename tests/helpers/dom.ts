@@ -10,11 +10,11 @@ import { act } from 'preact/test-utils';
 /** How long a test waits for a condition before it fails: generous, for a busy 2-core machine. */
 export const WAIT_MS = 20_000;
 
-/** The element the current test's component is mounted in (see `useRoot`). */
+/** The element the current test's component is mounted in (see `rootPerTest`). */
 export let root: HTMLElement;
 
 /** Gives each test of the calling file a fresh `root` in the document, unmounted and removed after it. */
-export function useRoot(): void {
+export function rootPerTest(): void {
   beforeEach(() => {
     root = document.createElement('div');
     document.body.append(root);
@@ -27,7 +27,7 @@ export function useRoot(): void {
 
 /** Renders `ui` into `root` (replacing what was there), with its first effects run. */
 export function mount(ui: ComponentChild): void {
-  act(() => { render(ui, root); });
+  void act(() => { render(ui, root); });
 }
 
 /**
@@ -72,7 +72,7 @@ export function $<T extends Element = HTMLElement>(selector: string, scope: Pare
 /** Types `value` into a text field (or a selector's field), as the input event reports it. */
 export function type(el: HTMLInputElement | HTMLTextAreaElement | string, value: string): void {
   const target = typeof el === 'string' ? $<HTMLInputElement>(el) : el;
-  act(() => {
+  void act(() => {
     target.value = value;
     target.dispatchEvent(new Event('input', { bubbles: true }));
   });
@@ -80,7 +80,7 @@ export function type(el: HTMLInputElement | HTMLTextAreaElement | string, value:
 
 /** Picks `value` in a select (or any control that reports a change). */
 export function choose(el: HTMLSelectElement | HTMLInputElement, value: string): void {
-  act(() => {
+  void act(() => {
     el.value = value;
     el.dispatchEvent(new Event('change', { bubbles: true }));
   });
@@ -88,7 +88,7 @@ export function choose(el: HTMLSelectElement | HTMLInputElement, value: string):
 
 /** Ticks or unticks a checkbox by clicking it, when it is not already so. */
 export function tick(box: HTMLInputElement, on = !box.checked): void {
-  act(() => {
+  void act(() => {
     if (box.checked !== on) box.click();
   });
 }
@@ -96,7 +96,7 @@ export function tick(box: HTMLInputElement, on = !box.checked): void {
 /** Clicks an element (a button by its accessible name, when given a string). */
 export function click(target: HTMLElement | string): void {
   const el = typeof target === 'string' ? button(target) : target;
-  act(() => { el.click(); });
+  void act(() => { el.click(); });
 }
 
 /** Submits the form that holds `el` (an element or a selector), as pressing Enter in it does. */
@@ -104,16 +104,21 @@ export function submit(el: Element | string): void {
   const inside = typeof el === 'string' ? $(el) : el;
   const form = inside.closest('form');
   if (!form) throw new Error('not inside a form');
-  act(() => { form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })); });
+  void act(() => { form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })); });
 }
 
 /** Chooses `file` in a file input, as the file picker does. */
 export function pickFile(input: HTMLInputElement, file: File): void {
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  act(() => { input.dispatchEvent(new Event('change', { bubbles: true })); });
+  void act(() => { input.dispatchEvent(new Event('change', { bubbles: true })); });
 }
 
 /** The texts that the element's aria-describedby points at. */
 export function description(el: Element): string[] {
   return (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => root.querySelector(`#${id}`)?.textContent ?? `(missing #${id})`);
+}
+
+/** Presses `key` on `el` (a keydown that bubbles, as the keyboard sends it). */
+export function press(el: Element, key: string): void {
+  void act(() => { el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })); });
 }

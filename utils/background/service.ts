@@ -134,7 +134,7 @@ function fromContentScript(sender: { url?: string } | undefined): boolean {
 /** Whether the sender may ask `type`: extension pages everything, a content script its origin's list. */
 export function mayAsk(allowList: AllowList, sender: { url?: string } | undefined, type: BackgroundMessage): boolean {
   if (!fromContentScript(sender)) return true;
-  let origin = '';
+  let origin: string;
   try { origin = new URL(sender!.url!).origin; } catch { return false; }
   return allowList.get(origin)?.has(type) ?? false;
 }

@@ -160,7 +160,7 @@ export function readXlsx(bytes: Uint8Array): ReadResult {
         const t = c.attrs.t ?? 'n';
         const v = elements(c.inner, 'v')[0];
         const raw = v ? unescape(v.inner) : null;
-        let value: ReadValue = null;
+        let value: ReadValue;
         if (t === 'inlineStr') value = textOf(elements(c.inner, 'is')[0]?.inner ?? '');
         else if (raw === null) value = null;
         else if (t === 's') value = shared[Number(raw)] ?? '';

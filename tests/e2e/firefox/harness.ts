@@ -280,7 +280,7 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
     });
   } catch (err) {
     rmSync(profile, { recursive: true, force: true });
-    throw new Error(`could not launch ${firefoxPath()}: ${(err as Error).message}. apt-get install -y firefox-esr firefox-esr-l10n-id (or set FIREFOX_PATH)`);
+    throw new Error(`could not launch ${firefoxPath()}: ${(err as Error).message}. apt-get install -y firefox-esr firefox-esr-l10n-id (or set FIREFOX_PATH)`, { cause: err });
   }
   const conn = (browser as unknown as { connection: BidiConnection }).connection;
 
@@ -346,7 +346,7 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
   } catch (err) {
     await browser.close();
     rmSync(profile, { recursive: true, force: true });
-    throw new Error(`Firefox refused the add-on in ${ext}: ${(err as Error).message}`);
+    throw new Error(`Firefox refused the add-on in ${ext}: ${(err as Error).message}`, { cause: err });
   }
 
   const session: FirefoxSession = {

@@ -34,9 +34,9 @@ describe('exactly one handler per message', () => {
     const complete: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability]> = true;
     // @ts-expect-error the reminders' messages have no handler
     const missing: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability]> = true;
-    const another = (): Capability<'getSettings'> => ({ handlers: { getSettings: async () => { throw new Error('unused'); } } });
+    const _another = (): Capability<'getSettings'> => ({ handlers: { getSettings: async () => { throw new Error('unused'); } } });
     // @ts-expect-error getSettings has two handlers
-    const doubled: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability, typeof another]> = true;
+    const doubled: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability, typeof _another]> = true;
     expect([complete, missing, doubled]).toEqual([true, true, true]);
   });
 

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type Db } from '@/utils/db/db';
 import { readSettings } from '@/utils/settings/store';
 import { applyBackup, BACKUP_FORMAT, exportBackup, MAX_BACKUP_BYTES, parseBackup, type BackupFile } from '@/utils/backup/backup';

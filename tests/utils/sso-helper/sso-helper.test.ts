@@ -74,7 +74,6 @@ describe('the buttons on the SSO pages', () => {
     document.body.innerHTML = ssoFixture('login-otp.html');
     const { d, calls } = deps();
     const helper = startCodeFill(document, d, controller.signal);
-    const host = document.querySelector<HTMLElement>(`[${HOST_ATTRIBUTE}="otp"]`)!;
     const button = shadowButton(helper);
     button.click(); // what a page script would do (isTrusted is false in a browser)
     button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
