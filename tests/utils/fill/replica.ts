@@ -48,7 +48,7 @@ export function userClick(el: HTMLElement): void {
   el.dispatchEvent(e);
 }
 
-export async function until<T>(f: () => T | null | undefined | false | Promise<T | null | undefined | false>, ms = 3000): Promise<T> {
+export async function until<T>(f: () => T | null | undefined | false | Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await f();
