@@ -5,7 +5,7 @@ import { sendMessage } from '@/utils/messaging/protocol';
 // Before the TOTP library: the snapshot read starts while the rest of the popup is evaluated.
 import { useCodesSnapshot } from '@/utils/ui/use-codes-snapshot';
 import { useCodeRows, useSecondTicks } from '@/utils/ui/use-live-codes';
-import { appliedOffset, canMove, POPUP_CODES_MARK, type SnapshotAccount } from '@/utils/vault/snapshot';
+import { appliedOffset, canMove, clockTooFar, POPUP_CODES_MARK, type SnapshotAccount } from '@/utils/vault/snapshot';
 import { MfaCodeItem } from './MfaCodeItem';
 import { MfaUnlockForm } from './MfaUnlockForm';
 import { SsoFillButton } from './SsoFillButton';
@@ -71,6 +71,11 @@ export function MfaCodesRegion({ now = Date.now }: Props) {
   return (
     <Region id="mfa" title={t('popup_mfa_title')}>
       {failed && <p role="alert" class="error">{t('error_background')}</p>}
+      {snap && clockTooFar(snap.clock) && (
+        <p class="mfa-clock error" role="alert">
+          {t('mfa_clock_fix', String(Math.round(Math.abs(snap.clock.offsetMs!) / 60_000)))}
+        </p>
+      )}
       {snap && offset !== 0 && (
         <p class="mfa-clock" role="note">
           {t(offset > 0 ? 'mfa_clock_behind' : 'mfa_clock_ahead', String(Math.round(Math.abs(offset) / 1000)))}

@@ -20,6 +20,7 @@ import type { CDPSession, Page, Request } from 'playwright-core';
 import { EKINERJA, FIXTURES, launchExtension, serveFixtures, SSO, type ExtensionSession } from './harness';
 import { ACCOUNTS } from '../fixtures/sso/accounts';
 import { codesAround, migrationUri, referenceTotp } from '../utils/vault/reference';
+import { inContentScriptWorld } from './isolated-world';
 
 const NIP = ACCOUNTS.activation.account;
 const PASTED = { issuer: 'public-siasn', account: NIP, secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
@@ -378,11 +379,43 @@ describe('MFA authenticator', () => {
     const shown = await popupCode(popup, NIP);
     const allowed = [-1500, 0, 1500].flatMap((d) => [referenceTotp(PASTED.secret, before + 95_000 + d), referenceTotp(PASTED.secret, Date.now() + 95_000 + d)]);
     expect(allowed).toContain(shown);
-    expect(requests.filter((r) => r.url === `${SSO}/`).map((r) => r.method)).toEqual(['HEAD']);
+    // A move of more than 10 s is confirmed by a second reading at once.
+    expect(requests.filter((r) => r.url === `${SSO}/`).map((r) => r.method)).toEqual(['HEAD', 'HEAD']);
     // At most once an hour: a second popup does not ask again.
     const again = await session.openPage('popup.html');
     await again.getByText(/terlambat 9[4-6] detik/).waitFor();
-    expect(requests.filter((r) => r.url === `${SSO}/`)).toHaveLength(1);
+    expect(requests.filter((r) => r.url === `${SSO}/`)).toHaveLength(2);
+  });
+
+  it('neither an offset written from the content script\'s world nor a Date header a day ahead changes the filled code', async () => {
+    serverAhead = 86_400_000;
+    session = await start();
+    const options = await session.openPage('options.html');
+    await addByLink(options, PASTED_URI, '1 akun ditambahkan.');
+    const sso = await session.context.newPage();
+    await sso.goto(`${SSO}${OTP_PATH}`);
+    const field = sso.getByLabel('One-time code');
+    const fill = async () => {
+      await field.fill('');
+      await sso.getByRole('button', { name: 'Isi kode MFA' }).click();
+      await expect.poll(() => field.inputValue()).toMatch(/^\d{6}$/);
+    };
+    // Code in the content script's world writes a two-minute offset where earlier versions kept it,
+    // and cannot reach storage.session (where the offset lives now).
+    const tried = await inContentScriptWorld<{ session: string }>(sso, `(async () => {
+      await chrome.storage.local.set({ clockCheck: { offsetMs: 120000, checkedAt: Date.now() } });
+      try { await chrome.storage.session.set({ clockCheck: { offsetMs: 120000, checkedAt: Date.now() } }); return { session: 'written' }; }
+      catch (e) { return { session: String(e) }; }
+    })()`);
+    expect(tried.session).not.toBe('written');
+    await expectCode(async () => { await fill(); return field.inputValue(); }, PASTED.secret);
+
+    // The SSO server's Date header says tomorrow: the popup asks to fix the clock; codes are not shifted.
+    const popup = await session.openPage('popup.html');
+    await popup.getByText(/Jam komputer ini selisih 1440 menit dengan server ASN Digital/).waitFor();
+    await expectCode(() => popupCode(popup, NIP), PASTED.secret);
+    await sso.bringToFront();
+    await expectCode(async () => { await fill(); return field.inputValue(); }, PASTED.secret);
   });
 });
 

@@ -37,7 +37,7 @@ import {
   type Vault,
 } from '../vault/vault';
 import { appliedOffset, displayGroup, type ClockState, type CodesSnapshot, type SnapshotAccount } from '../vault/snapshot';
-import { clockCheckItem, codesSnapshotItem } from '../storage/items';
+import { clockCheckItem, codesSnapshotItem, legacyClockCheckItem } from '../storage/items';
 import { SSO_ORIGIN } from '../site/sso';
 import type {
   AccountsErrorCode,
@@ -49,7 +49,7 @@ import type {
   DuplicateChoice,
   SsoCodeResult,
 } from '../messaging/accounts';
-import { clockCheckDue, measureClock, type FetchLike } from './clock';
+import { checkClock, clockCheckDue, type FetchLike } from './clock';
 import type { BackgroundDeps, Capability, Handler } from './capability';
 import type { Queue } from './queue';
 
@@ -179,7 +179,8 @@ async function readPlain(d: Db, key: CryptoKey | null): Promise<AccountRecord[]>
 
 async function readClock(): Promise<ClockState> {
   const stored = await clockCheckItem.getValue();
-  return { offsetMs: stored?.offsetMs ?? null, checkedAt: stored?.checkedAt ?? null };
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return { offsetMs: num(stored?.offsetMs), checkedAt: num(stored?.checkedAt), pendingMs: num(stored?.pendingMs) };
 }
 
 /** The key to use for reading and writing secrets: null without passphrase; VaultLockedError when locked. */
@@ -500,9 +501,7 @@ function popupHandlers(ctx: Ctx): Handlers<'getCodesSnapshot' | 'mfaPopupOpened'
       const last = await readClock();
       if (!clockCheckDue(last, now().getTime())) return { clock: last };
       clockCheck ??= (async () => {
-        const measured = await measureClock(io.fetch, () => now().getTime());
-        // Offline keeps the last known offset: clocks drift slowly.
-        const next: ClockState = { offsetMs: measured.offsetMs ?? last.offsetMs, checkedAt: measured.checkedAt };
+        const next = await checkClock(last, io.fetch, () => now().getTime());
         await clockCheckItem.setValue(next);
         await serial(ctx.snapshot);
         return next;
@@ -578,6 +577,10 @@ export function accountsCapability(deps: BackgroundDeps, overrides: Partial<Acco
     handlers: { ...listHandlers(ctx), ...vaultHandlers(ctx), ...popupHandlers(ctx), ...ssoHandlers(ctx) },
     // The SSO page's code button, and saving the account of the MFA activation page's QR code.
     contentScripts: { ssoCode: [SSO_ORIGIN], saveActivationAccount: [SSO_ORIGIN] },
+    async onInstalled() {
+      // An offset earlier versions kept in storage.local, where content scripts could write it: never trusted, removed on update.
+      await legacyClockCheckItem.removeValue();
+    },
     onRefresh() {
       return serial(async () => {
         await vault.sync();

@@ -33,8 +33,17 @@ export const lastReadingItem = storage.defineItem<LastReading | null>('session:l
 /** storage.local: epoch ms up to which due reminders were dealt with (shown or skipped). */
 export const lastFiredAtItem = storage.defineItem<number | null>('local:reminders.lastFiredAt', { fallback: null });
 
-/** storage.local: the last clock check against the SSO server (not secret: an offset and a time). */
-export const clockCheckItem = storage.defineItem<ClockState | null>('local:clockCheck', { fallback: null });
+/**
+ * storage.session: the last clock check against the SSO server (an offset and a time). In
+ * storage.session, not storage.local, because content scripts can write storage.local and the
+ * offset shifts every MFA code (storage.session's access level is TRUSTED_CONTEXTS unless
+ * setAccessLevel widens it, which this extension never calls). Checked again once per browser
+ * session.
+ */
+export const clockCheckItem = storage.defineItem<ClockState | null>('session:clockCheck', { fallback: null });
+
+/** Where earlier versions kept the clock check: never read (a page's content script could have written it), only removed. */
+export const legacyClockCheckItem = storage.defineItem<unknown>('local:clockCheck', { fallback: null });
 
 /** storage.session: the popup's MFA snapshot (utils/vault/snapshot.ts), secrets included while usable. */
 export const codesSnapshotItem = storage.defineItem<CodesSnapshot | null>('session:mfaSnapshot', { fallback: null });

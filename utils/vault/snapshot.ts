@@ -19,6 +19,13 @@ export type VaultMode = 'none' | 'locked' | 'unlocked';
 export const POPUP_CODES_MARK = 'ekinerja:popup-codes';
 /** Offsets up to this are normal (the Date header has whole seconds); beyond it codes are corrected. */
 export const CLOCK_TOLERANCE_MS = 10_000;
+/**
+ * The largest correction applied. A computer clock wrong by more is better fixed than bridged,
+ * and a bigger "correction" is more likely a wrong or hostile answer (a Date header a day ahead
+ * would fill tomorrow's code): beyond it the codes are not shifted and the popup asks the user to
+ * fix the clock.
+ */
+export const MAX_CLOCK_CORRECTION_MS = 5 * 60_000;
 
 export type SnapshotAccount = Pick<AccountRecord, 'id' | 'issuer' | 'account' | 'algorithm' | 'digits' | 'period' | 'pinned' | 'order'> & {
   /** Base32, absent while locked. */
@@ -30,6 +37,8 @@ export interface ClockState {
   offsetMs: number | null;
   /** When it was last measured or tried (Unix ms). */
   checkedAt: number | null;
+  /** A reading that moved the offset far and waits for a second, agreeing one (utils/background/clock.ts). */
+  pendingMs?: number | null;
 }
 
 export interface CodesSnapshot {
@@ -39,10 +48,18 @@ export interface CodesSnapshot {
   clock: ClockState;
 }
 
-/** The correction applied to the codes: the measured offset when it exceeds the tolerance, else 0. */
+/** The correction applied to the codes: the measured offset when it exceeds the tolerance and is within the bound, else 0. */
 export function appliedOffset(clock: ClockState | null | undefined): number {
   const off = clock?.offsetMs;
-  return typeof off === 'number' && Math.abs(off) > CLOCK_TOLERANCE_MS ? off : 0;
+  if (typeof off !== 'number' || !Number.isFinite(off)) return 0;
+  const size = Math.abs(off);
+  return size > CLOCK_TOLERANCE_MS && size <= MAX_CLOCK_CORRECTION_MS ? off : 0;
+}
+
+/** Whether the measured offset is too large to correct: the user must fix the computer's clock. */
+export function clockTooFar(clock: ClockState | null | undefined): boolean {
+  const off = clock?.offsetMs;
+  return typeof off === 'number' && Number.isFinite(off) && Math.abs(off) > MAX_CLOCK_CORRECTION_MS;
 }
 
 /**

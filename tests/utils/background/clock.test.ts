@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK_CHECK_EVERY_MS, CLOCK_URL, clockCheckDue, clockOffset, measureClock } from '@/utils/background/clock';
+import { CLOCK_CHECK_EVERY_MS, CLOCK_URL, checkClock, clockCheckDue, clockOffset, foldReading, measureClock, type FetchLike } from '@/utils/background/clock';
+import { appliedOffset, CLOCK_TOLERANCE_MS, clockTooFar, MAX_CLOCK_CORRECTION_MS } from '@/utils/vault/snapshot';
 
 describe('clockOffset', () => {
   const t0 = Date.UTC(2026, 10, 30, 1, 0, 0);
@@ -48,5 +49,54 @@ describe('measureClock', () => {
   it('offline: no throw, no offset', async () => {
     const res = await measureClock(async () => { throw new TypeError('Failed to fetch'); }, () => 7);
     expect(res).toEqual({ offsetMs: null, checkedAt: 7 });
+  });
+});
+
+describe('foldReading and checkClock', () => {
+  const at = 1_000;
+  it('takes a reading near the offset in use at once, and keeps the last offset offline', () => {
+    expect(foldReading({ offsetMs: 20_000, checkedAt: 0 }, { offsetMs: 25_000, checkedAt: at })).toEqual({ offsetMs: 25_000, checkedAt: at, pendingMs: null });
+    expect(foldReading({ offsetMs: 20_000, checkedAt: 0 }, { offsetMs: null, checkedAt: at })).toEqual({ offsetMs: 20_000, checkedAt: at, pendingMs: null });
+  });
+
+  it('applies a large move only when a second reading agrees', () => {
+    const first = foldReading({ offsetMs: null, checkedAt: null }, { offsetMs: 90_000, checkedAt: at });
+    expect(first).toEqual({ offsetMs: null, checkedAt: at, pendingMs: 90_000 });
+    expect(foldReading(first, { offsetMs: 91_000, checkedAt: at + 1 })).toEqual({ offsetMs: 91_000, checkedAt: at + 1, pendingMs: null });
+    expect(foldReading(first, { offsetMs: 0, checkedAt: at + 1 })).toEqual({ offsetMs: 0, checkedAt: at + 1, pendingMs: null });
+    expect(foldReading(first, { offsetMs: 150_000, checkedAt: at + 1 })).toEqual({ offsetMs: null, checkedAt: at + 1, pendingMs: 150_000 });
+  });
+
+  it('checkClock asks twice for a large move and once otherwise', async () => {
+    const headers: number[] = [];
+    const fetcher = (server: number[]): FetchLike => async () => {
+      const ms = server.shift()!;
+      headers.push(ms);
+      return { headers: new Headers({ date: new Date(ms).toUTCString() }) };
+    };
+    const t = Date.UTC(2026, 10, 30, 1, 0, 0);
+    expect((await checkClock({ offsetMs: null, checkedAt: null }, fetcher([t + 3000]), () => t)).offsetMs).toBe(3500);
+    expect(headers).toHaveLength(1);
+    const agreed = await checkClock({ offsetMs: null, checkedAt: null }, fetcher([t + 86_400_000, t + 86_400_000]), () => t);
+    expect(headers).toHaveLength(3);
+    // Agreed and kept (the popup tells the user), but never applied beyond MAX_CLOCK_CORRECTION_MS.
+    expect(agreed.offsetMs).toBe(86_400_500);
+    expect(clockTooFar(agreed)).toBe(true);
+    expect(appliedOffset(agreed)).toBe(0);
+  });
+});
+
+describe('appliedOffset', () => {
+  it('applies offsets between the tolerance and five minutes only', () => {
+    const c = (offsetMs: number | null) => ({ offsetMs, checkedAt: 1 });
+    expect(appliedOffset(c(null))).toBe(0);
+    expect(appliedOffset(c(CLOCK_TOLERANCE_MS))).toBe(0);
+    expect(appliedOffset(c(-60_000))).toBe(-60_000);
+    expect(appliedOffset(c(MAX_CLOCK_CORRECTION_MS))).toBe(MAX_CLOCK_CORRECTION_MS);
+    expect(appliedOffset(c(MAX_CLOCK_CORRECTION_MS + 1))).toBe(0);
+    expect(appliedOffset(c(-86_400_000))).toBe(0);
+    expect(clockTooFar(c(-86_400_000))).toBe(true);
+    expect(clockTooFar(c(60_000))).toBe(false);
+    expect(appliedOffset(c(Number.NaN))).toBe(0);
   });
 });

@@ -12,7 +12,8 @@ describe('storage items', () => {
     expect(Object.fromEntries(named.map(([name, item]) => [name, item.key]))).toEqual({
       lastReadingItem: 'session:lastReading',
       lastFiredAtItem: 'local:reminders.lastFiredAt',
-      clockCheckItem: 'local:clockCheck',
+      clockCheckItem: 'session:clockCheck',
+      legacyClockCheckItem: 'local:clockCheck',
       codesSnapshotItem: 'session:mfaSnapshot',
       vaultKeyItem: 'session:vaultKey',
       lockAtItem: 'session:mfaLockAt',
@@ -24,7 +25,8 @@ describe('storage items', () => {
     await fakeBrowser.storage.local.set({ 'reminders.lastFiredAt': 1_777_000_000_000, clockCheck: { offsetMs: 95_000, checkedAt: 1 } });
     await fakeBrowser.storage.session.set({ lastReading: { at: '2026-05-04T08:00:00.000Z', ok: true }, mfaLockAt: 42 });
     expect(await lastFiredAtItem.getValue()).toBe(1_777_000_000_000);
-    expect(await clockCheckItem.getValue()).toEqual({ offsetMs: 95_000, checkedAt: 1 });
+    // The clock check moved to storage.session (content scripts cannot write it): the old local value is not read.
+    expect(await clockCheckItem.getValue()).toBeNull();
     expect(await lastReadingItem.getValue()).toEqual({ at: '2026-05-04T08:00:00.000Z', ok: true });
     expect(await lockAtItem.getValue()).toBe(42);
 
