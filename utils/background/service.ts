@@ -22,6 +22,7 @@ import { tabsCapability } from './tabs';
 import { templatesCapability } from './templates';
 import { accountsCapability } from './accounts';
 import { remindersCapability } from './reminders';
+import { payloadProblems } from './payloads';
 import type { AnyCapability, BackgroundDeps, CapabilityFactory, ExactlyOneHandler, Handlers, RefreshContext } from './capability';
 
 export type { CapabilityFactory } from './capability';
@@ -142,6 +143,11 @@ export function mayAsk(allowList: AllowList, sender: { url?: string } | undefine
 /** Answers a message from `sender` with the service's handler if the sender may ask it; throws when it may not. */
 export async function answer(service: Pick<Service, 'handlers' | 'allowList'>, type: BackgroundMessage, data: unknown, sender: { url?: string } | undefined): Promise<unknown> {
   if (!mayAsk(service.allowList, sender, type)) throw new Error(`"${type}" may not be asked from a web page`);
+  if (fromContentScript(sender)) {
+    // What a web page's content script sends is checked like a backup file before anything reads it.
+    const problems = payloadProblems(type, data);
+    if (problems.length) throw new Error(`"${type}" refused: ${problems.slice(0, 3).map((p) => `${p.code} at ${p.path}`).join(', ')}`);
+  }
   return (service.handlers[type] as (d: unknown) => Promise<unknown>)(data);
 }
 

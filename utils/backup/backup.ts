@@ -84,25 +84,26 @@ export type ParseResult = { ok: true; backup: BackupFile } | { ok: false; proble
 
 // ---- field checks -------------------------------------------------------------------------
 
-type Check = { type: string; test: (v: unknown) => boolean };
+/** A field check; exported with the checks below for the background's message boundary (utils/background/payloads.ts). */
+export type Check = { type: string; test: (v: unknown) => boolean };
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const str: Check = { type: 'string', test: (v) => typeof v === 'string' };
-const nonEmpty: Check = { type: 'string', test: (v) => typeof v === 'string' && v.trim() !== '' };
-const bool: Check = { type: 'boolean', test: (v) => typeof v === 'boolean' };
+export const str: Check = { type: 'string', test: (v) => typeof v === 'string' };
+export const nonEmpty: Check = { type: 'string', test: (v) => typeof v === 'string' && v.trim() !== '' };
+export const bool: Check = { type: 'boolean', test: (v) => typeof v === 'boolean' };
 const num: Check = { type: 'number', test: (v) => typeof v === 'number' && Number.isFinite(v) };
-const date: Check = { type: 'YYYY-MM-DD', test: (v) => typeof v === 'string' && DATE_RE.test(v) };
+export const date: Check = { type: 'YYYY-MM-DD', test: (v) => typeof v === 'string' && DATE_RE.test(v) };
 /** A date that is written right but does not exist (2026-02-30); checked after `date`. */
 const realDate = (v: unknown): boolean => typeof v !== 'string' || !DATE_RE.test(v) || isValidDate(v);
 const time: Check = { type: 'HH:mm', test: (v) => typeof v === 'string' && TIME_RE.test(v) };
-const oneOf = (...values: readonly unknown[]): Check => ({ type: values.join(' | '), test: (v) => values.includes(v) });
+export const oneOf = (...values: readonly unknown[]): Check => ({ type: values.join(' | '), test: (v) => values.includes(v) });
 const weekdays: Check = {
   type: 'number[] (1–7)',
   test: (v) => Array.isArray(v) && v.every((d) => Number.isInteger(d) && d >= 1 && d <= 7),
 };
 
-type Spec = Record<string, Check>;
+export type Spec = Record<string, Check>;
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 const b64: Check = { type: 'base64', test: (v) => typeof v === 'string' && v !== '' && v.length % 4 === 0 && BASE64_RE.test(v) };
 const sealedBox: Check = {
@@ -144,7 +145,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function checkRecord(rec: unknown, spec: Spec, path: string, problems: BackupProblem[]): void {
+/** Adds the problems of `rec` against `spec` (each field present and passing its check; dates real) to `problems`. */
+export function checkRecord(rec: unknown, spec: Spec, path: string, problems: BackupProblem[]): void {
   if (!isObject(rec)) {
     problems.push({ code: 'backup_wrong_type', path, detail: 'object' });
     return;

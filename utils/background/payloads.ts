@@ -1,0 +1,74 @@
+/**
+ * What a content script may send, checked at the background's boundary before any handler runs.
+ * A content script runs in a web page (e-Kinerja, the SSO); whatever its messages carry may come
+ * from that page, so each message a content script may send (each capability's `contentScripts`)
+ * has a shape here, checked with the backup file's own field checks (utils/backup/backup.ts:
+ * real dates, known values, types), plus what a backup file's size limit gives there: a bound on
+ * every text, and no field beyond the shape (no `__proto__`, no arrays for objects). A message
+ * without a shape here is refused from a content script (fails closed).
+ */
+import { bool, checkRecord, date, nonEmpty, oneOf, str, type BackupProblem, type Check, type Spec } from '../backup/backup';
+import type { BackgroundMessage } from '../messaging/protocol';
+
+/** The longest text a content script may send (a user name, an id, a Rencana Aksi). */
+export const MAX_MESSAGE_TEXT = 2000;
+/** The longest image a content script may send (the activation page's QR code, as a data: URL). */
+export const MAX_MESSAGE_IMAGE = 4 * 1024 * 1024;
+/** Days in one reading of the calendar (six weeks of a month view, with room to spare). */
+const MAX_DAYS = 62;
+
+const text = (check: Check, max = MAX_MESSAGE_TEXT): Check => ({ type: `${check.type} (≤ ${max})`, test: (v) => check.test(v) && (v as string).length <= max });
+const image: Check = { type: 'data:image/…', test: (v) => typeof v === 'string' && v.length <= MAX_MESSAGE_IMAGE && /^data:image\/[a-z+.-]+;base64,/i.test(v) };
+const days: Check = { type: `YYYY-MM-DD[] (≤ ${MAX_DAYS})`, test: (v) => Array.isArray(v) && v.length <= MAX_DAYS };
+
+interface Shape {
+  required: Spec;
+  optional?: Spec;
+  /** Fields holding a list of dates, each checked as a backup's date. */
+  dayLists?: readonly string[];
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+function shapeProblems(data: unknown, shape: Shape, path: string): BackupProblem[] {
+  const problems: BackupProblem[] = [];
+  if (!isPlainObject(data)) return [{ code: 'backup_wrong_type', path, detail: 'object' }];
+  const known = { ...shape.required, ...shape.optional };
+  for (const key of Object.keys(data)) {
+    if (!Object.hasOwn(known, key)) problems.push({ code: 'backup_invalid_value', path: `${path}.${key}` });
+  }
+  checkRecord(data, shape.required, path, problems);
+  const present = Object.fromEntries(Object.entries(shape.optional ?? {}).filter(([k]) => Object.hasOwn(data, k) && data[k] !== undefined));
+  checkRecord(data, present, path, problems);
+  for (const field of shape.dayLists ?? []) {
+    const list = data[field];
+    if (Array.isArray(list)) list.forEach((d, i) => checkRecord({ d }, { d: date }, `${path}.${field}[${i}]`, problems));
+  }
+  return problems;
+}
+
+const noData = (data: unknown, path: string): BackupProblem[] =>
+  data === undefined || data === null ? [] : [{ code: 'backup_invalid_value', path }];
+
+/** Every message a content script may send, and how its payload is checked. */
+export const CONTENT_SCRIPT_PAYLOADS: Partial<Record<BackgroundMessage, (data: unknown, path: string) => BackupProblem[]>> = {
+  recordSiteReading: (data, path) =>
+    isPlainObject(data) && data.ok === true
+      ? shapeProblems(data, { required: { ok: bool, view: oneOf('week', 'month', 'day'), shown: days, withEntries: days }, dayLists: ['shown', 'withEntries'] }, path)
+      : shapeProblems(data, { required: { ok: oneOf(false), reason: oneOf('no-calendar', 'unreadable-title', 'unreadable-days') } }, path),
+  recordObserved: (data, path) => shapeProblems(data, { required: { date, outcome: oneOf('confirmed', 'unconfirmed', 'failed') } }, path),
+  rememberRencanaAksi: (data, path) => shapeProblems(data, { required: { id: text(nonEmpty, 100), rencanaAksi: text(str) } }, path),
+  listTemplates: noData,
+  getSettings: noData,
+  ssoCode: (data, path) => (data === undefined ? [] : shapeProblems(data, { required: {}, optional: { username: text(str, 200), accountId: text(str, 100) } }, path)),
+  saveActivationAccount: (data, path) =>
+    shapeProblems(data, { required: {}, optional: { dataUrl: image, keyText: text(str, 200), username: text(str, 200) } }, path),
+};
+
+/** The problems of a content script's `type` message carrying `data` (empty: it may be answered). */
+export function payloadProblems(type: BackgroundMessage, data: unknown): BackupProblem[] {
+  const check = CONTENT_SCRIPT_PAYLOADS[type];
+  if (!check) return [{ code: 'backup_wrong_format', path: type }];
+  return check(data, type);
+}
