@@ -14,6 +14,9 @@ import { popupFillRequest } from './popup-fill-request';
 export default defineContentScript({
   matches: SSO_MATCHES,
   runAt: 'document_idle',
+  // WXT's start-up notice by window.postMessage names the extension's id to every page listener
+  // (issue 12, finding 9); the same notice as a DOM event on document stays (README, Keamanan).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runFeatures(ctx, [ssoCodeFill, ssoActivation, popupFillRequest]);
   },
