@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openDb, writeSettings, type Db } from '@/utils/db/db';
+import { openDb, type Db } from '@/utils/db/db';
+import { writeSettings } from '@/utils/settings/store';
 import { answer, createService, type Service } from '@/utils/background/service';
 import { CONTENT_SCRIPT_PAYLOADS, payloadProblems } from '@/utils/background/payloads';
 import type { BackgroundMessage } from '@/utils/messaging/protocol';
