@@ -24,7 +24,6 @@ export interface FillControlProps {
   /** Today in the user's zone (`YYYY-MM-DD`), to preselect the template. */
   today: string;
   session: FillSession;
-  /** Stores a changed template; resolves to the stored record, or null when it failed. */
   /** Stores `rencanaAksi` as the template's Rencana Aksi (and nothing else); the saved template, or null. */
   rememberRencanaAksi(id: string, rencanaAksi: string): Promise<TemplateRecord | null>;
 }

@@ -1,7 +1,7 @@
 /**
  * The e-Kinerja replica itself (tests/fixtures/replica), driven like a person would, without the
  * extension: proves it is built from the real widgets, validates and saves from its Vue state,
- * and reproduces the gotchas of ../shared/site/ekinerja-bkn.md.
+ * and reproduces the gotchas known of the real site (utils/site/README.md).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';

@@ -1,5 +1,6 @@
 /**
  * Framework-safe typing into page inputs, and waiting for the page's framework to catch up.
+ * `setValue` is the extension's one input setter: the filler and the SSO code fill both use it.
  *
  * Vue (and React) listen to `input`; a value assigned without an event is replaced by the model
  * at the next re-render. The native prototype setter is used (a framework may shadow `value` on

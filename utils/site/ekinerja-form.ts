@@ -1,7 +1,7 @@
 /**
  * e-Kinerja's "Tambah Progress Harian" modal: finding it, mapping its labels to its controls,
  * and reading what the site does after "OK". Every piece of the form's DOM knowledge lives here
- * (see ../../../shared/site/ekinerja-bkn.md); utils/fill/ only knows the widget libraries.
+ * (where it comes from: ./README.md); utils/fill/ only knows the widget libraries.
  *
  * Mapping rule ("fill nothing wrong"): a field's control is the one control between its label
  * and the next label (a flat form), or else in the smallest element around the label that holds

@@ -1,6 +1,6 @@
 /**
  * e-Kinerja page detection. All knowledge of e-Kinerja's URLs and DOM lives in utils/site/
- * (see ../../../shared/site/ekinerja-bkn.md for where it comes from).
+ * (see ./README.md for what each file knows and where the facts come from).
  */
 export const EKINERJA_ORIGIN = 'https://kinerja.bkn.go.id';
 export const EKINERJA_MATCHES = ['https://kinerja.bkn.go.id/*'];
