@@ -62,4 +62,20 @@ describe('the daily-progress filler feature, with the real background handlers',
     expect(report).toMatchObject({ date: today, status: 'reported', source: 'observed' });
     db.close();
   });
+
+  it('stops with its signal: the control goes, and a modal opened later gets none', async () => {
+    loadReplica('date=2026-10-05');
+    stop = new AbortController();
+    const ctx = { addEventListener: () => undefined } as unknown as ContentScriptContext;
+    void dailyProgressFiller.init(ctx, stop.signal);
+    const modal = await openModal();
+    const host = await until(() => modal.querySelector(CONTROL_HOST));
+    stop.abort(); // the extension was reloaded, or the feature failed
+    expect(host.isConnected).toBe(false);
+    footerButton(modal, 'Close').click();
+    await until(() => !modal.classList.contains('show'));
+    const again = await openModal();
+    await tick(50);
+    expect(again.querySelector(CONTROL_HOST)).toBeNull();
+  });
 });
