@@ -6,6 +6,7 @@ import type { PopupStatus } from '@/utils/messaging/protocol';
 import type { ManualStatus } from '@/utils/db/schema';
 import { Region } from './Region';
 import { UnconfirmedTag } from './UnconfirmedTag';
+import { SiteMonthsLine } from './SiteMonthsLine';
 
 export interface Props {
   status: PopupStatus;
@@ -44,6 +45,7 @@ export function MissedDaysRegion({ status, mark }: Props) {
           })}
         </ul>
       )}
+      <SiteMonthsLine months={status.siteMonths} />
       {status.lastReading && !status.lastReading.ok && <p role="alert" class="error">{t('popup_reading_failed')}</p>}
       {!status.yearCovered && (
         <p class="error">

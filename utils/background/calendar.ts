@@ -9,7 +9,8 @@ import { checkDayOff } from '../calendar/workdays';
 import type { StatusSnapshot } from '../calendar/status';
 import { EKINERJA_ORIGIN } from '../site/pages';
 import type { CalendarProtocol, PopupStatus } from '../messaging/calendar';
-import { lastReadingItem } from '../storage/items';
+import { lastReadingItem, siteDaysSeenItem } from '../storage/items';
+import { addShown } from '../calendar/site-months';
 import type { BackgroundDeps, Capability } from './capability';
 
 export function calendarCapability({ db, now, readDay, refresh }: BackgroundDeps): Capability<keyof CalendarProtocol> {
@@ -33,8 +34,12 @@ export function calendarCapability({ db, now, readDay, refresh }: BackgroundDeps
         await lastReadingItem.setValue({ at: now().toISOString(), ok: reading.ok });
         if (!reading.ok) return { changed: 0 };
         const { shown, withEntries, view } = reading;
-        const changed = await applySiteReading(await db(), { shown, withEntries, full: isFullView(view) }, now());
-        if (changed) await refresh();
+        const full = isFullView(view);
+        const changed = await applySiteReading(await db(), { shown, withEntries, full }, now());
+        const seen = await siteDaysSeenItem.getValue();
+        const more = full ? addShown(seen, shown) : seen;
+        if (more !== seen) await siteDaysSeenItem.setValue(more);
+        if (changed || more !== seen) await refresh();
         return { changed };
       },
       async recordObserved({ date, outcome }) {

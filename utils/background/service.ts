@@ -24,6 +24,7 @@ import { accountsCapability } from './accounts';
 import { remindersCapability } from './reminders';
 import { payloadProblems } from './payloads';
 import type { AnyCapability, BackgroundDeps, CapabilityFactory, ExactlyOneHandler, Handlers, RefreshContext } from './capability';
+import { siteDaysSeenItem } from '../storage/items';
 
 export type { CapabilityFactory } from './capability';
 
@@ -58,9 +59,9 @@ export function createService(
 ): Service {
   const readDay = async (): Promise<RefreshContext> => {
     const d = await db();
-    const [settings, records] = await Promise.all([readSettings(d), loadRecords(d)]);
+    const [settings, records, siteSeen] = await Promise.all([readSettings(d), loadRecords(d), siteDaysSeenItem.getValue()]);
     const t = now();
-    return { now: t, settings, ...records, status: statusSnapshot({ now: t, settings, ...records }) };
+    return { now: t, settings, ...records, status: statusSnapshot({ now: t, settings, ...records, siteSeen }) };
   };
   // One refresh at a time, in order: a refresh that read the data before a change must not
   // finish after the refresh that follows the change (stale badge or alarm).

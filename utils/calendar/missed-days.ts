@@ -76,13 +76,15 @@ export function todayStatus(input: TodayInput): TodayStatus {
 
 /**
  * The first day to count from. The user's explicit choice (`settingStart`) when set and valid;
- * otherwise the first day of `today`'s month, but never before the extension was set up
- * (`installedOn`), so a new user does not start with days they could not have tracked.
+ * otherwise the first day of `today`'s month, but not before the extension was set up
+ * (`installedOn`) — a new user does not start with days nothing has told about — unless the
+ * site's calendar has been read completely for this month (`monthKnownFromSite`, site-months.ts):
+ * then its entries tell, and the month counts from its first day.
  */
-export function countingStart(settingStart: string | null, installedOn: string, today: string): string {
+export function countingStart(settingStart: string | null, installedOn: string, today: string, monthKnownFromSite = false): string {
   if (settingStart !== null && isValidDate(settingStart)) return settingStart;
   const first = monthStart(today);
-  return isValidDate(installedOn) && installedOn > first ? installedOn : first;
+  return isValidDate(installedOn) && installedOn > first && !monthKnownFromSite ? installedOn : first;
 }
 
 export type TukinRisk = 'aman' | 'berisiko';

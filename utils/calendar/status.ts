@@ -7,6 +7,7 @@ import type { Settings } from '../settings/settings';
 import { wallClock } from './dates';
 import { countingStart, missedDays, todayStatus, tukinRisk, type TodayStatus, type TukinRisk } from './missed-days';
 import { isCovered, monthStart, yearOf, type CalendarConfig } from './workdays';
+import { monthKnown, siteMonths, type SiteDaysSeen } from './site-months';
 
 export interface StatusSnapshot {
   /** Today in the user's zone. */
@@ -24,6 +25,8 @@ export interface StatusSnapshot {
   /** How many of them fall in this month (what the Tukin rule counts). */
   monthMissed: number;
   risk: TukinRisk;
+  /** The months from `from`'s to today's, each known completely from the site's calendar or not yet (site-months.ts). */
+  siteMonths: { month: string; known: boolean }[];
   /** Whether the shipped holiday list covers today's year. */
   yearCovered: boolean;
   year: number;
@@ -43,12 +46,15 @@ export function statusSnapshot(input: {
   settings: Settings;
   reports: readonly ReportRecord[];
   daysOff: readonly DayOffRecord[];
+  /** Days shown by full readings of the site's calendar (none: nothing read yet). */
+  siteSeen?: SiteDaysSeen;
 }): StatusSnapshot {
   const { settings } = input;
   const { date: today, time: nowTime } = wallClock(input.now, settings.zone);
   const cal = calendarConfig(settings, input.daysOff);
   const reported = reportedDates(input.reports);
-  const from = countingStart(settings.countFrom, settings.installedOn ?? today, today);
+  const seen = input.siteSeen ?? {};
+  const from = countingStart(settings.countFrom, settings.installedOn ?? today, today, monthKnown(seen, today.slice(0, 7), today, cal));
   const missed = missedDays({ from, today, nowTime, targetTime: settings.targetTime, cal, reported });
   const month = monthStart(today);
   const monthMissed = missed.filter((d) => d >= month).length;
@@ -61,6 +67,7 @@ export function statusSnapshot(input: {
     from,
     missed,
     unconfirmed: missed.filter((d) => waiting.has(d)),
+    siteMonths: siteMonths(seen, from, today, cal),
     monthMissed,
     risk: tukinRisk(monthMissed),
     yearCovered: isCovered(yearOf(today)),

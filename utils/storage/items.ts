@@ -9,6 +9,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { ClockState, CodesSnapshot } from '../vault/snapshot';
+import type { SiteDaysSeen } from '../calendar/site-months';
 
 /** How the last reading of e-Kinerja's calendar went (the popup says so). */
 export interface LastReading {
@@ -29,6 +30,9 @@ export interface VaultSessionKey {
 
 /** storage.session: the last reading of the daily-progress calendar. */
 export const lastReadingItem = storage.defineItem<LastReading | null>('session:lastReading', { fallback: null });
+
+/** storage.local: the days of each month full readings of the site's calendar have shown (utils/calendar/site-months.ts). */
+export const siteDaysSeenItem = storage.defineItem<SiteDaysSeen>('local:siteDaysSeen', { fallback: {} });
 
 /** storage.local: epoch ms up to which due reminders were dealt with (shown or skipped). */
 export const lastFiredAtItem = storage.defineItem<number | null>('local:reminders.lastFiredAt', { fallback: null });

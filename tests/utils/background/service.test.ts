@@ -95,6 +95,23 @@ describe('background service', () => {
     expect(await badge()).toBe('15');
   });
 
+  it('counts this month from its first day once full readings of the site showed all of it, set up mid-month', async () => {
+    await writeSettings(db, { installedOn: '2026-11-18' });
+    let status = await service.handlers.getStatus(undefined);
+    expect(status.from).toBe('2026-11-18');
+    expect(status.siteMonths).toEqual([{ month: '2026-11', known: false }]);
+    const days = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `2026-11-${String(from + i).padStart(2, '0')}`);
+    // Day views do not count; weeks do, up to today.
+    await service.handlers.recordSiteReading({ ok: true, view: 'day', shown: ['2026-11-02'], withEntries: [] });
+    for (const [a, b] of [[2, 8], [9, 15], [16, 22]] as const) await service.handlers.recordSiteReading({ ok: true, view: 'week', shown: days(a, b), withEntries: [] });
+    expect((await service.handlers.getStatus(undefined)).from).toBe('2026-11-18');
+    await service.handlers.recordSiteReading({ ok: true, view: 'week', shown: days(23, 29), withEntries: ['2026-11-23'] });
+    status = await service.handlers.getStatus(undefined);
+    expect(status.siteMonths).toEqual([{ month: '2026-11', known: true }]);
+    expect(status.from).toBe('2026-11-01');
+    expect(status.missed).toHaveLength(16); // 17 working days before the 25th, one with an entry
+  });
+
   it('refuses an outcome or a hand-set status it does not know', async () => {
     await expect(service.handlers.recordObserved({ date: '2026-11-20', outcome: 'saved' as never })).rejects.toThrow();
     await expect(service.handlers.recordObserved({ date: '2026-02-30', outcome: 'confirmed' })).rejects.toThrow();

@@ -134,6 +134,11 @@ describe('countingStart', () => {
     expect(countingStart(null, '2026-01-20', '2026-01-20')).toBe('2026-01-20');
   });
 
+  it('from the first of the month when the site has shown the whole month so far, also after a mid-month set-up', () => {
+    expect(countingStart(null, '2026-01-10', '2026-01-20', true)).toBe('2026-01-01');
+    expect(countingStart('2026-01-15', '2026-01-10', '2026-01-20', true)).toBe('2026-01-15'); // the user's choice still wins
+  });
+
   it("uses the user's explicit choice, even before setup", () => {
     expect(countingStart('2025-11-01', '2026-01-10', '2026-01-20')).toBe('2025-11-01');
     expect(countingStart('2026-01-15', '2026-01-10', '2026-01-20')).toBe('2026-01-15');
