@@ -36,7 +36,7 @@ export function calendarCapability({ db, now, readDay, refresh }: BackgroundDeps
         const { shown, withEntries, view } = reading;
         const full = isFullView(view);
         const changed = await applySiteReading(await db(), { shown, withEntries, full }, now());
-        const seen = await siteDaysSeenItem.getValue();
+        const seen = (await siteDaysSeenItem.getValue()) ?? {};
         const more = full ? addShown(seen, shown) : seen;
         if (more !== seen) await siteDaysSeenItem.setValue(more);
         if (changed || more !== seen) await refresh();

@@ -61,7 +61,7 @@ export function createService(
     const d = await db();
     const [settings, records, siteSeen] = await Promise.all([readSettings(d), loadRecords(d), siteDaysSeenItem.getValue()]);
     const t = now();
-    return { now: t, settings, ...records, status: statusSnapshot({ now: t, settings, ...records, siteSeen }) };
+    return { now: t, settings, ...records, status: statusSnapshot({ now: t, settings, ...records, siteSeen: siteSeen ?? {} }) };
   };
   // One refresh at a time, in order: a refresh that read the data before a change must not
   // finish after the refresh that follows the change (stale badge or alarm).

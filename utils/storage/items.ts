@@ -32,7 +32,7 @@ export interface VaultSessionKey {
 export const lastReadingItem = storage.defineItem<LastReading | null>('session:lastReading', { fallback: null });
 
 /** storage.local: the days of each month full readings of the site's calendar have shown (utils/calendar/site-months.ts). */
-export const siteDaysSeenItem = storage.defineItem<SiteDaysSeen>('local:siteDaysSeen', { fallback: {} });
+export const siteDaysSeenItem = storage.defineItem<SiteDaysSeen | null>('local:siteDaysSeen', { fallback: null });
 
 /** storage.local: epoch ms up to which due reminders were dealt with (shown or skipped). */
 export const lastFiredAtItem = storage.defineItem<number | null>('local:reminders.lastFiredAt', { fallback: null });

@@ -17,6 +17,7 @@ describe('storage items', () => {
       codesSnapshotItem: 'session:mfaSnapshot',
       vaultKeyItem: 'session:vaultKey',
       lockAtItem: 'session:mfaLockAt',
+      siteDaysSeenItem: 'local:siteDaysSeen',
     });
     expect(new Set(all.map((i) => i.key)).size).toBe(all.length);
   });
