@@ -19,7 +19,9 @@ import type { AccountRecord, StoredAccountRecord, VaultRecord } from '../db/sche
 import { exportBackup } from '../backup/backup';
 import { importFromText, type ImportResult } from '../totp/import';
 import { accountFromManual, type ParsedAccount } from '../totp/otpauth';
-import { ASN_DIGITAL_ISSUER, findDuplicate, sortAccounts } from '../totp/duplicates';
+import { ASN_DIGITAL_ISSUER, findDuplicate, isAsnDigital, sameDisplayGroup, sortAccounts } from '../totp/duplicates';
+import { sameText } from '../text/text';
+import { moveItem } from '../list/move';
 import { decodeQrFromImageData } from '../totp/qr';
 import { isOtpError, OtpError } from '../totp/errors';
 import { msRemaining, totpCode } from '../totp/totp';
@@ -36,7 +38,7 @@ import {
   VaultLockedError,
   type Vault,
 } from '../vault/vault';
-import { appliedOffset, displayGroup, type ClockState, type CodesSnapshot, type SnapshotAccount } from '../vault/snapshot';
+import { appliedOffset, type ClockState, type CodesSnapshot, type SnapshotAccount } from '../vault/snapshot';
 import { clockCheckItem, codesSnapshotItem, legacyClockCheckItem } from '../storage/items';
 import { SSO_ORIGIN } from '../site/sso';
 import type {
@@ -140,12 +142,6 @@ function view(a: StoredAccountRecord): AccountView {
   const { secret: _s, sealed: _c, ...rest } = a;
   return rest;
 }
-
-function sameText(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-const isAsnDigital = (a: Pick<AccountRecord, 'issuer'>): boolean => sameText(a.issuer, ASN_DIGITAL_ISSUER);
 
 /**
  * The account whose code goes into the SSO page, among the ASN Digital accounts only (issuer
@@ -415,14 +411,10 @@ function listHandlers(ctx: Ctx): Handlers<'listAccounts' | 'addAccounts' | 'remo
         const sorted = await readStored(d);
         const i = sorted.findIndex((a) => a.id === id);
         if (i < 0) return { ok: false, error: 'mfa_err_not_found' } as const;
-        const j = direction === 'up' ? i - 1 : i + 1;
         // Within its group of the display order only (pinned, then ASN Digital, then the rest):
         // pinning is how an account goes above the ASN Digital one.
-        if (j >= 0 && j < sorted.length && displayGroup(sorted[j]!) === displayGroup(sorted[i]!)) {
-          const next = [...sorted];
-          [next[i], next[j]] = [next[j]!, next[i]!];
-          await rewriteOrder(d, next);
-        }
+        const next = moveItem(sorted, i, direction, sameDisplayGroup);
+        if (next) await rewriteOrder(d, next);
         return changed(ctx);
       });
     },

@@ -6,6 +6,7 @@
 import type { TemplateRecord } from '../db/schema';
 import { isoWeekday } from '../calendar/dates';
 import { dateParts } from './variables';
+import { moveItem, type MoveDirection } from '../list/move';
 
 type Ordered = Pick<TemplateRecord, 'id' | 'order' | 'isDefault'>;
 
@@ -57,12 +58,10 @@ export function ensureOneDefault<T extends Ordered>(templates: readonly T[]): T[
 }
 
 /** Moves `id` one place earlier ('up') or later ('down'); at either end nothing moves. */
-export function reorder<T extends Ordered>(templates: readonly T[], id: string, direction: 'up' | 'down'): T[] {
+export function reorder<T extends Ordered>(templates: readonly T[], id: string, direction: MoveDirection): T[] {
   const sorted = sortByOrder(templates);
-  const i = sorted.findIndex((t) => t.id === id);
-  const j = direction === 'up' ? i - 1 : i + 1;
-  if (i >= 0 && j >= 0 && j < sorted.length) [sorted[i], sorted[j]] = [sorted[j]!, sorted[i]!];
-  return sorted.map((t, k) => (t.order === k ? t : { ...t, order: k }));
+  const moved = moveItem(sorted, sorted.findIndex((t) => t.id === id), direction) ?? sorted;
+  return moved.map((t, k) => (t.order === k ? t : { ...t, order: k }));
 }
 
 /**

@@ -4,13 +4,13 @@
 import type { AccountRecord } from '../db/schema';
 import type { ParsedAccount } from './account';
 import { normalizeBase32 } from './base32';
+import { sameText } from '../text/text';
 
 /** The issuer of the ASN Digital (Keycloak realm) account, listed first by default. */
 export const ASN_DIGITAL_ISSUER = 'public-siasn';
 
-function sameText(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
+/** Whether the account is an ASN Digital one (issuer `public-siasn`, case and spacing aside). */
+export const isAsnDigital = (a: Pick<AccountRecord, 'issuer'>): boolean => sameText(a.issuer, ASN_DIGITAL_ISSUER);
 
 function canonicalSecret(secret: string): string {
   try {
@@ -37,12 +37,23 @@ export function findDuplicate<T extends Pick<AccountRecord, 'issuer' | 'account'
   );
 }
 
-type Sortable = Pick<AccountRecord, 'pinned' | 'issuer' | 'order' | 'id'>;
+type Grouped = Pick<AccountRecord, 'pinned' | 'issuer'>;
+type Sortable = Grouped & Pick<AccountRecord, 'order' | 'id'>;
+
+/**
+ * The group of the display order an account is in: pinned, then ASN Digital, then the rest.
+ * Moving up and down stays within a group; pinning is how an account goes above the ASN Digital one.
+ */
+export function displayGroup(a: Grouped): number {
+  return (a.pinned ? 0 : 2) + (isAsnDigital(a) ? 0 : 1);
+}
+
+/** Whether two accounts are in the same group of the display order (they may swap places). */
+export const sameDisplayGroup = (a: Grouped, b: Grouped): boolean => displayGroup(a) === displayGroup(b);
 
 /** Pinned first, then the ASN Digital ('public-siasn') accounts, then by `order`. A new array. */
 export function sortAccounts<T extends Sortable>(accounts: readonly T[]): T[] {
-  const rank = (a: T): number => (a.pinned ? 0 : 2) + (sameText(a.issuer, ASN_DIGITAL_ISSUER) ? 0 : 1);
   return [...accounts].sort(
-    (a, b) => rank(a) - rank(b) || a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => displayGroup(a) - displayGroup(b) || a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }

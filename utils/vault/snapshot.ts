@@ -11,7 +11,8 @@
  * Small imports only: the popup's first script stays small.
  */
 import type { AccountRecord } from '../db/schema';
-import { ASN_DIGITAL_ISSUER } from '../totp/duplicates';
+import { sameDisplayGroup } from '../totp/duplicates';
+import { moveTarget, type MoveDirection } from '../list/move';
 
 /** Whether the MFA secrets are usable: no passphrase, or a passphrase and locked or unlocked. */
 export type VaultMode = 'none' | 'locked' | 'unlocked';
@@ -63,16 +64,9 @@ export function clockTooFar(clock: ClockState | null | undefined): boolean {
 }
 
 /**
- * The group of the display order an account is in (utils/totp/duplicates.ts sortAccounts):
- * pinned, then ASN Digital, then the rest. Moving up and down stays within a group; pinning is
- * how an account goes above the ASN Digital one.
+ * Whether the account at `i` of the display order can move up / down: only within its group
+ * (utils/totp/duplicates.ts displayGroup; pinning is how an account goes above the ASN Digital one).
  */
-export function displayGroup(a: Pick<AccountRecord, 'pinned' | 'issuer'>): number {
-  return (a.pinned ? 0 : 2) + (a.issuer.trim().toLowerCase() === ASN_DIGITAL_ISSUER ? 0 : 1);
-}
-
-/** Whether the account at `i` of the display order can move up / down. */
-export function canMove(list: readonly Pick<AccountRecord, 'pinned' | 'issuer'>[], i: number, direction: 'up' | 'down'): boolean {
-  const j = direction === 'up' ? i - 1 : i + 1;
-  return j >= 0 && j < list.length && displayGroup(list[j]!) === displayGroup(list[i]!);
+export function canMove(list: readonly Pick<AccountRecord, 'pinned' | 'issuer'>[], i: number, direction: MoveDirection): boolean {
+  return moveTarget(list, i, direction, sameDisplayGroup) >= 0;
 }
