@@ -18,10 +18,10 @@ import {
   type TemplateRecord,
   type VaultRecord,
 } from '../db/schema';
-import type { Db } from '../db/db';
+import { writeAllOrNothing, type Db } from '../db/db';
 import { checkSettings, type Settings } from '../settings/settings';
 import { encryptSecret, iterationsInRange } from '../vault/crypto';
-import { isValidDate } from '../calendar/dates';
+import { isDateShaped, isTime, isValidDate } from '../calendar/dates';
 
 export const BACKUP_FORMAT = 'asisten-ekinerja-backup';
 export const BACKUP_VERSION = 2;
@@ -86,17 +86,15 @@ export type ParseResult = { ok: true; backup: BackupFile } | { ok: false; proble
 
 /** A field check; exported with the checks below for the background's message boundary (utils/background/payloads.ts). */
 export type Check = { type: string; test: (v: unknown) => boolean };
-const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export const str: Check = { type: 'string', test: (v) => typeof v === 'string' };
 export const nonEmpty: Check = { type: 'string', test: (v) => typeof v === 'string' && v.trim() !== '' };
 export const bool: Check = { type: 'boolean', test: (v) => typeof v === 'boolean' };
 const num: Check = { type: 'number', test: (v) => typeof v === 'number' && Number.isFinite(v) };
-export const date: Check = { type: 'YYYY-MM-DD', test: (v) => typeof v === 'string' && DATE_RE.test(v) };
+export const date: Check = { type: 'YYYY-MM-DD', test: isDateShaped };
 /** A date that is written right but does not exist (2026-02-30); checked after `date`. */
-const realDate = (v: unknown): boolean => typeof v !== 'string' || !DATE_RE.test(v) || isValidDate(v);
-const time: Check = { type: 'HH:mm', test: (v) => typeof v === 'string' && TIME_RE.test(v) };
+const realDate = (v: unknown): boolean => !isDateShaped(v) || isValidDate(v);
+const time: Check = { type: 'HH:mm', test: isTime };
 export const oneOf = (...values: readonly unknown[]): Check => ({ type: values.join(' | '), test: (v) => values.includes(v) });
 const weekdays: Check = {
   type: 'number[] (1–7)',
@@ -305,23 +303,15 @@ export async function applyBackup(db: Db, backup: BackupFile): Promise<void> {
   const tx = db.transaction(STORE_NAMES, 'readwrite');
   const d = backup.data;
   const keep: readonly string[] = d.accountsOmitted ? ['accounts', 'vault'] : [];
-  const writes: Promise<unknown>[] = [];
-  try {
-    // A request can fail synchronously (e.g. a record without its key): abort then, so the
-    // clears already queued roll back with it.
-    for (const s of STORE_NAMES) if (!keep.includes(s)) writes.push(tx.objectStore(s).clear());
-    for (const r of d.accounts) writes.push(tx.objectStore('accounts').put(r));
-    for (const r of d.templates) writes.push(tx.objectStore('templates').put(r));
-    for (const r of d.reports) writes.push(tx.objectStore('reports').put(r));
-    for (const r of d.daysOff) writes.push(tx.objectStore('daysOff').put(r));
-    writes.push(tx.objectStore('settings').put(d.settings, SETTINGS_KEY));
-    if (d.vault) writes.push(tx.objectStore('vault').put(d.vault, VAULT_KEY));
-    await Promise.all([...writes, tx.done]);
-  } catch (err) {
-    try { tx.abort(); } catch { /* already finished */ }
-    await Promise.allSettled([...writes, tx.done]);
-    throw err;
-  }
+  await writeAllOrNothing(tx, (write) => {
+    for (const s of STORE_NAMES) if (!keep.includes(s)) write(tx.objectStore(s).clear());
+    for (const r of d.accounts) write(tx.objectStore('accounts').put(r));
+    for (const r of d.templates) write(tx.objectStore('templates').put(r));
+    for (const r of d.reports) write(tx.objectStore('reports').put(r));
+    for (const r of d.daysOff) write(tx.objectStore('daysOff').put(r));
+    write(tx.objectStore('settings').put(d.settings, SETTINGS_KEY));
+    if (d.vault) write(tx.objectStore('vault').put(d.vault, VAULT_KEY));
+  });
 }
 
 /** Counts shown to the user before an import replaces their data. */

@@ -62,7 +62,26 @@ export function formatLongDate(date: string, locale = 'id-ID'): string {
   }).format(parseDate(date));
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_RE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * Whether `v` is written `YYYY-MM-DD` with a month 01–12 and a day 01–31 (the form only:
+ * 2026-02-30 passes; `isValidDate` also asks that the day exists).
+ */
+export function isDateShaped(v: unknown): v is string {
+  return typeof v === 'string' && DATE_RE.test(v);
+}
+
+/** Whether `time` is a zero-padded 24-hour `HH:mm` (so not `7:30` or `07.30`). */
+export function isTime(time: unknown): time is string {
+  return typeof time === 'string' && TIME_RE.test(time);
+}
+
+/** Minutes since midnight for a valid `HH:mm`, NaN otherwise. */
+export function minutesOfDay(time: string): number {
+  return isTime(time) ? Number(time.slice(0, 2)) * 60 + Number(time.slice(3)) : NaN;
+}
 
 /** True for a real calendar date written `YYYY-MM-DD` (so not 2026-02-30). */
 export function isValidDate(date: string): boolean {

@@ -59,3 +59,24 @@ export function getDb(): Promise<Db> {
   });
   return dbPromise;
 }
+
+/**
+ * Queues a transaction's writes and waits for them and for the commit: all of them land, or none.
+ * `queue` hands each request to `write`; when one fails — even synchronously, like a record
+ * without its key — the transaction is aborted, so the requests already queued roll back with
+ * it, and the error is thrown once everything has settled.
+ */
+export async function writeAllOrNothing(
+  tx: { done: Promise<void>; abort(): void },
+  queue: (write: (request: Promise<unknown>) => void) => void,
+): Promise<void> {
+  const writes: Promise<unknown>[] = [];
+  try {
+    queue((request) => writes.push(request));
+    await Promise.all([...writes, tx.done]);
+  } catch (err) {
+    try { tx.abort(); } catch { /* already finished */ }
+    await Promise.allSettled([...writes, tx.done]);
+    throw err;
+  }
+}

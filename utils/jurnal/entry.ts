@@ -10,6 +10,8 @@
  *   sent by the extension.
  */
 
+import { isDateShaped, isTime, minutesOfDay } from '../calendar/dates';
+
 export const JURNAL_SOURCES = ['template', 'typed', 'site-calendar'] as const;
 export type JurnalSource = (typeof JURNAL_SOURCES)[number];
 
@@ -47,15 +49,11 @@ export interface SentValues {
   buktiDukung: string;
 }
 
-const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 const clean = (s: unknown): string => (typeof s === 'string' ? s.replace(/\s+/g, ' ').trim() : '');
 
 /** Minutes since midnight of `HH:mm`, or null. */
 export function timeMinutes(time: string): number | null {
-  if (!TIME_RE.test(time)) return null;
-  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  return isTime(time) ? minutesOfDay(time) : null;
 }
 
 /** The entry's length in minutes (end − start); 0 when either time is unknown or end is not after start. */
@@ -93,13 +91,13 @@ export function entryFromSave(
   opts: { id: string; now: Date; templateId?: string | null },
 ): JurnalEntry | null {
   const date = values.date.trim();
-  if (!DATE_RE.test(date)) return null;
+  if (!isDateShaped(date)) return null;
   const entry: JurnalEntry = {
     id: opts.id,
     date,
     rencanaAksi: clean(values.rencanaAksi),
-    jamMulai: TIME_RE.test(values.jamMulai.trim()) ? values.jamMulai.trim() : '',
-    jamSelesai: TIME_RE.test(values.jamSelesai.trim()) ? values.jamSelesai.trim() : '',
+    jamMulai: isTime(values.jamMulai.trim()) ? values.jamMulai.trim() : '',
+    jamSelesai: isTime(values.jamSelesai.trim()) ? values.jamSelesai.trim() : '',
     kegiatan: clean(values.kegiatan),
     realisasi: parseRealisasi(values.realisasi),
     satuan: clean(values.satuan),
@@ -127,13 +125,13 @@ export function siteEntryId(ev: SiteCalendarEvent): string {
 
 /** A 'site-calendar' entry: only the title and times are known. */
 export function entryFromSite(ev: SiteCalendarEvent, now: Date): JurnalEntry | null {
-  if (!DATE_RE.test(ev.date)) return null;
+  if (!isDateShaped(ev.date)) return null;
   return {
     id: siteEntryId(ev),
     date: ev.date,
     rencanaAksi: '',
-    jamMulai: TIME_RE.test(ev.start) ? ev.start : '',
-    jamSelesai: TIME_RE.test(ev.end) ? ev.end : '',
+    jamMulai: isTime(ev.start) ? ev.start : '',
+    jamSelesai: isTime(ev.end) ? ev.end : '',
     kegiatan: '',
     realisasi: null,
     satuan: '',
@@ -173,9 +171,9 @@ export function checkEntry(v: unknown): EntryProblem[] {
   const problems: EntryProblem[] = [];
   const want = (field: keyof JurnalEntry, ok: boolean, expected: string) => { if (!ok) problems.push({ field, expected }); };
   const isStr = (x: unknown) => typeof x === 'string';
-  const timeOrEmpty = (x: unknown) => x === '' || (typeof x === 'string' && TIME_RE.test(x));
+  const timeOrEmpty = (x: unknown) => x === '' || isTime(x);
   want('id', typeof r.id === 'string' && r.id.trim() !== '', 'string');
-  want('date', typeof r.date === 'string' && DATE_RE.test(r.date), 'YYYY-MM-DD');
+  want('date', isDateShaped(r.date), 'YYYY-MM-DD');
   for (const f of ['rencanaAksi', 'kegiatan', 'satuan', 'buktiDukung', 'recordedAt'] as const) want(f, isStr(r[f]), 'string');
   want('jamMulai', timeOrEmpty(r.jamMulai), "HH:mm | ''");
   want('jamSelesai', timeOrEmpty(r.jamSelesai), "HH:mm | ''");

@@ -21,11 +21,11 @@
  *   ahead, 'catch-up' from then on).
  * - Only times strictly after now; the search looks `LOOKAHEAD_DAYS` days ahead (long holidays).
  */
-import { localDate, type ZoneChoice } from '../calendar/dates';
+import { isTime, localDate, type ZoneChoice } from '../calendar/dates';
 import { missedDays } from '../calendar/missed-days';
 import { addDays, isValidDate, isWorkday, monthEnd, monthStart, type CalendarConfig } from '../calendar/workdays';
 import {
-  LAST_CALL_MAX, LAST_CALL_MIN, LEAD_MAX, LEAD_MIN, isMuted, isTime, type ReminderSettings,
+  LAST_CALL_MAX, LAST_CALL_MIN, LEAD_MAX, LEAD_MIN, isMuted, type ReminderSettings,
 } from './settings';
 import { epochAt } from './wall-time';
 

@@ -3,6 +3,7 @@
  * work week are app settings (utils/settings/settings.ts) and are passed in where needed.
  */
 import { isValidDate } from '../calendar/workdays';
+import { isTime, minutesOfDay } from '../calendar/dates';
 
 export interface ReminderSettings {
   /** Minutes before the target time at which to remind, e.g. [60, 15]. */
@@ -55,18 +56,6 @@ export type ReminderSettingsProblem =
   | { field: 'mutedDates'; code: 'reminders_date_invalid' }
   | { field: 'snoozedUntil'; code: 'reminders_snooze_invalid' }
   | { field: string; code: 'reminders_unknown_field' };
-
-const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/** Whether `time` is a zero-padded 24-hour `HH:mm` (so not `7:30` or `07.30`). */
-export function isTime(time: unknown): time is string {
-  return typeof time === 'string' && TIME_RE.test(time);
-}
-
-/** Minutes since midnight for a valid `HH:mm`, NaN otherwise. */
-export function minutesOfDay(time: string): number {
-  return isTime(time) ? Number(time.slice(0, 2)) * 60 + Number(time.slice(3)) : NaN;
-}
 
 function isWhole(v: unknown, min: number, max: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;

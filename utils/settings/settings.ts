@@ -1,7 +1,7 @@
 /** User settings: one record, merged over these defaults on every read so that a
  * setting added by a later version has a value in databases created before it. */
 
-import { isValidDate, ZONES, type ZoneChoice } from '../calendar/dates';
+import { isTime, isValidDate, ZONES, type ZoneChoice } from '../calendar/dates';
 import { checkReminderSettings, DEFAULT_REMINDER_SETTINGS, withReminderDefaults, type ReminderSettings, type ReminderSettingsProblem } from '../reminders/settings';
 
 export interface Settings {
@@ -44,8 +44,6 @@ export type SettingsProblem =
   | { field: 'reminders'; code: ReminderSettingsProblem['code']; detail: ReminderSettingsProblem }
   | { field: string; code: 'settings_unknown_field' };
 
-const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 /** Checks a (partial) settings object; returns every problem found, empty when valid. */
 export function checkSettings(patch: Record<string, unknown>): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
@@ -58,7 +56,7 @@ export function checkSettings(patch: Record<string, unknown>): SettingsProblem[]
         if (value !== 5 && value !== 6) problems.push({ field, code: 'settings_workweek_invalid' });
         break;
       case 'targetTime':
-        if (typeof value !== 'string' || !TIME_RE.test(value)) problems.push({ field, code: 'settings_time_invalid' });
+        if (typeof value !== 'string' || !isTime(value)) problems.push({ field, code: 'settings_time_invalid' });
         break;
       case 'reminders': {
         const target = typeof patch.targetTime === 'string' ? patch.targetTime : undefined;

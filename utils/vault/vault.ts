@@ -15,7 +15,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { Db } from '../db/db';
+import { writeAllOrNothing, type Db } from '../db/db';
 import { VAULT_KEY, type AccountRecord, type StoredAccountRecord, type VaultRecord } from '../db/schema';
 import {
   MAX_ITERATIONS,
@@ -263,18 +263,12 @@ async function rekey(d: Db, oldKey: CryptoKey | null, next: string | null, itera
 /** Writes the rekeyed accounts and vault record in one transaction: all of it lands, or none. */
 async function writeRekeyed(d: Db, { accounts, record }: Rekeyed): Promise<void> {
   const tx = d.transaction(['accounts', 'vault'], 'readwrite');
-  const writes: Promise<unknown>[] = [];
-  try {
+  await writeAllOrNothing(tx, (write) => {
     // Accounts added meanwhile cannot exist: the capability runs vault changes one at a time.
-    writes.push(tx.objectStore('accounts').clear());
-    for (const a of accounts) writes.push(tx.objectStore('accounts').put(a));
-    writes.push(record ? tx.objectStore('vault').put(record, VAULT_KEY) : tx.objectStore('vault').delete(VAULT_KEY));
-    await Promise.all([...writes, tx.done]);
-  } catch (err) {
-    try { tx.abort(); } catch { /* already finished */ }
-    await Promise.allSettled([...writes, tx.done]);
-    throw err;
-  }
+    write(tx.objectStore('accounts').clear());
+    for (const a of accounts) write(tx.objectStore('accounts').put(a));
+    write(record ? tx.objectStore('vault').put(record, VAULT_KEY) : tx.objectStore('vault').delete(VAULT_KEY));
+  });
 }
 
 /** Stores the new auto-lock minutes in the vault record; the record, or null when there is none. */
