@@ -1,18 +1,12 @@
 import { t, type MessageKey } from '@/utils/i18n/i18n';
+import type { TemplateEntryText } from '@/utils/db/schema';
 import { formatLongDate } from '@/utils/calendar/dates';
 import { normaliseRealisasi, normaliseTime } from '@/utils/templates/validate';
 import { VARIABLES, VARIABLES_HELP_KEY, dateParts, renderTemplate, variableValues } from '@/utils/templates/variables';
 
 /** What the editor's fields hold, as typed (nothing normalised yet). */
-export interface TemplateForm {
+export interface TemplateForm extends TemplateEntryText {
   name: string;
-  rencanaAksi: string;
-  jamMulai: string;
-  jamSelesai: string;
-  kegiatan: string;
-  realisasi: string;
-  satuan: string;
-  buktiDukung: string;
   weekdays: number[];
   isDefault: boolean;
 }

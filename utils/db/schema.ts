@@ -21,17 +21,29 @@ export interface AccountRecord {
   createdAt: string;
 }
 
-/** A Progres Harian template. Filled by the templates issue. */
-export interface TemplateRecord {
-  id: string;
-  name: string;
+/**
+ * The fields of a Progres Harian entry a template holds (the form's fields but its date): the one
+ * list the template, its rendered entry (utils/templates/variables.ts), the editor's form and the
+ * Jurnal's sent values are built from.
+ */
+export interface TemplateEntry {
   rencanaAksi: string;
+  /** `HH:mm`. */
   jamMulai: string;
   jamSelesai: string;
   kegiatan: string;
   realisasi: number;
   satuan: string;
   buktiDukung: string;
+}
+
+/** The same fields as written in a form, before anything is checked or normalised. */
+export type TemplateEntryText = Record<keyof TemplateEntry, string>;
+
+/** A Progres Harian template. */
+export interface TemplateRecord extends TemplateEntry {
+  id: string;
+  name: string;
   /** ISO weekdays (1 = Monday … 7 = Sunday) the template applies to. */
   weekdays: number[];
   isDefault: boolean;

@@ -11,6 +11,8 @@
  */
 
 import { isDateShaped, isTime, minutesOfDay } from '../calendar/dates';
+import type { TemplateEntryText } from '../db/schema';
+import { parseRealisasi } from '../templates/validate';
 
 export const JURNAL_SOURCES = ['template', 'typed', 'site-calendar'] as const;
 export type JurnalSource = (typeof JURNAL_SOURCES)[number];
@@ -38,15 +40,8 @@ export interface JurnalEntry {
 }
 
 /** The values of the form at OK, as the content script read them (every field as written). */
-export interface SentValues {
+export interface SentValues extends TemplateEntryText {
   date: string;
-  rencanaAksi: string;
-  jamMulai: string;
-  jamSelesai: string;
-  kegiatan: string;
-  realisasi: string;
-  satuan: string;
-  buktiDukung: string;
 }
 
 const clean = (s: unknown): string => (typeof s === 'string' ? s.replace(/\s+/g, ' ').trim() : '');
@@ -73,13 +68,8 @@ export function linksOf(buktiDukung: string): string[] {
   return buktiDukung.match(/\bhttps?:\/\/[^\s,;]+/gi) ?? [];
 }
 
-/** Realisasi as the form shows it ('2', '2,00') → a whole number ≥ 0, else null. */
-export function parseRealisasi(text: string): number | null {
-  const t = text.trim();
-  if (!/^\d+(?:[.,]0{1,2})?$/.test(t)) return null;
-  const n = Number.parseInt(t, 10);
-  return Number.isSafeInteger(n) ? n : null;
-}
+/** Realisasi as the form shows it ('2', '2,00') → a whole number ≥ 0, else null (the editor's reading). */
+export { parseRealisasi };
 
 /**
  * A Jurnal entry from the values sent with a confirmed save. `templateId` set means the form was

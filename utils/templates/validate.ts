@@ -92,13 +92,21 @@ export function normaliseDate(s: string): string | null {
   return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
 
+/**
+ * Realisasi as written in a form or a file (`'2'`, `' 2 '`, `'2,00'`, as e-Kinerja shows it) → a
+ * whole number ≥ 0, else null. The template editor and the Jurnal (the values sent) both read it so.
+ */
+export function parseRealisasi(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d+(?:[.,]0{1,2})?$/.test(t)) return null;
+  const n = Number.parseInt(t, 10);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
 /** A whole number above 0 from a number or a string (`'2'`, `' 2 '`, `'2,00'`), or null. */
 export function normaliseRealisasi(v: unknown): number | null {
-  let n: number;
-  if (typeof v === 'number') n = v;
-  else if (typeof v === 'string' && /^\d+(?:[.,]0{1,2})?$/.test(v.trim())) n = Number.parseInt(v.trim(), 10);
-  else return null;
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? parseRealisasi(v) : null;
+  return n !== null && Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
 /** ISO weekdays (1 = Monday … 7 = Sunday), sorted and de-duplicated; 'empty', or null when invalid. */

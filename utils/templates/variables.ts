@@ -19,7 +19,7 @@
  * `1 + floor((day - 1) / 7)` — days 1–7 are week 1, 8–14 week 2, 15–21 week 3, 22–28 week 4,
  * 29–31 week 5. It does not depend on the weekday the month starts on.
  */
-import type { TemplateRecord } from '../db/schema';
+import type { TemplateEntry } from '../db/schema';
 import type { TemplateMessageKey } from './messages';
 
 export const VARIABLES = [
@@ -171,23 +171,13 @@ export function hasUnpairedBrace(text: string): boolean {
 export const RENDERED_FIELDS = ['rencanaAksi', 'kegiatan', 'satuan', 'buktiDukung'] as const;
 
 /** What a template fills into the form for `date`: the Progres Harian entry, variables rendered. */
-export interface RenderedEntry {
-  rencanaAksi: string;
+export interface RenderedEntry extends TemplateEntry {
   /** `YYYY-MM-DD`, the date typed into Tanggal Kegiatan. */
   tanggal: string;
-  jamMulai: string;
-  jamSelesai: string;
-  kegiatan: string;
-  realisasi: number;
-  satuan: string;
-  buktiDukung: string;
 }
 
 /** The entry `template` gives for `date` (`YYYY-MM-DD`): for the filler and the editor's preview. */
-export function renderTemplate(
-  template: Pick<TemplateRecord, 'rencanaAksi' | 'jamMulai' | 'jamSelesai' | 'kegiatan' | 'realisasi' | 'satuan' | 'buktiDukung'>,
-  date: string,
-): RenderedEntry {
+export function renderTemplate(template: TemplateEntry, date: string): RenderedEntry {
   return {
     rencanaAksi: renderText(template.rencanaAksi, date),
     tanggal: date,
