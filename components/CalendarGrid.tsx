@@ -7,8 +7,6 @@ import {
 import { addDays, DAY_OFF_KIND_MESSAGE, isCovered, monthEnd, REASON_MESSAGE, type CalendarConfig } from '@/utils/calendar/workdays';
 import './calendar.css';
 
-// Keys from components/calendar-messages.json, typed loosely until the lead merges them.
-
 export interface Props {
   /** The month shown, `YYYY-MM`. */
   month: string;

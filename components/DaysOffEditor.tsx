@@ -6,8 +6,6 @@ import { checkDayOff, DAY_OFF_KIND_MESSAGE, type DayOffProblem } from '@/utils/c
 import { DateField } from './DateField';
 import './calendar.css';
 
-// Keys from components/calendar-messages.json, typed loosely until the lead merges them.
-
 export type AddDayOffResult = { ok: true } | { ok: false; problems: DayOffProblem[] };
 
 export interface Props {

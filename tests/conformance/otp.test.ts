@@ -1,6 +1,6 @@
 /**
  * Real-world OTP inputs (otpauth links, Google Authenticator exports, TOTP/HOTP vectors from ten
- * open-source authenticators and the RFCs; see shared/conformance/otp/SOURCES.md): every
+ * open-source authenticators and the RFCs; see otp/SOURCES.md in the conformance data that ./shared.ts finds): every
  * supported input gives the expected account or code, every unsupported or broken one a clear
  * OtpError (a translated message key), never anything else.
  */

@@ -1,8 +1,8 @@
 /**
  * What e-Kinerja shows after "OK" in the "Tambah Progress Harian" modal: a success toast, an error
  * (toast, alert in the modal, SweetAlert2 dialog) or "Sesi Anda telah berakhir" before it goes
- * to the login page. The live site's toast texts are not known for certain (see
- * ../../../shared/site/ekinerja-bkn.md: "a toast 'Berhasil disimpan' may appear"), so a sign is
+ * to the login page. The live site's toast texts are not known for certain (what is known: "a
+ * toast 'Berhasil disimpan' may appear"; where the facts come from: ./README.md), so a sign is
  * read from the common toast/alert libraries' classes and from the wording; the calendar entry
  * (calendar-reader.ts `entriesOn`) stays the strongest sign of a save.
  */

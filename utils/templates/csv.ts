@@ -164,10 +164,29 @@ export function formatCsv(rows: ReadonlyArray<readonly string[]>, sep: CsvSepara
   return rows.map((row) => `${row.map((c) => quoteCell(guardCell(c), sep)).join(sep)}\r\n`).join('');
 }
 
+const SEPARATORS: readonly CsvSeparator[] = [';', ',', '\t'];
+
 /** The separator of the first non-blank line (see the file comment), or null if it has none. */
 export function detectSeparator(text: string): CsvSeparator | null {
-  const candidates: CsvSeparator[] = [';', ',', '\t'];
-  const counts = new Map<CsvSeparator, number>(candidates.map((s) => [s, 0]));
+  const counts = firstLineCounts(text);
+  const fitting = SEPARATORS.filter((s) => counts.get(s)! >= 7 && counts.get(s)! <= 9);
+  if (fitting.length === 1) return fitting[0]!;
+  if (fitting.length > 1) {
+    // Ambiguous first line (e.g. unquoted commas in a `;` file): the separator that gives 8–10
+    // columns on the most lines wins; a tie goes to the earlier candidate (`;`, Excel's in id-ID).
+    const score = (s: CsvSeparator): number => {
+      const parsed = parseCsv(text, s);
+      return parsed.ok ? parsed.records.filter((r) => r.cells.length >= 8 && r.cells.length <= 10).length : -1;
+    };
+    return fitting.reduce((a, b) => (score(b) > score(a) ? b : a));
+  }
+  const best = SEPARATORS.reduce((a, b) => (counts.get(b)! > counts.get(a)! ? b : a));
+  return counts.get(best)! > 0 ? best : null;
+}
+
+/** How often each separator stands outside quotes on the first non-blank line. */
+function firstLineCounts(text: string): Map<CsvSeparator, number> {
+  const counts = new Map<CsvSeparator, number>(SEPARATORS.map((s) => [s, 0]));
   let quoted = false;
   let seen = false;
   for (let i = 0; i < text.length; i++) {
@@ -182,19 +201,7 @@ export function detectSeparator(text: string): CsvSeparator | null {
       seen = true;
     }
   }
-  const fitting = candidates.filter((s) => counts.get(s)! >= 7 && counts.get(s)! <= 9);
-  if (fitting.length === 1) return fitting[0]!;
-  if (fitting.length > 1) {
-    // Ambiguous first line (e.g. unquoted commas in a `;` file): the separator that gives 8–10
-    // columns on the most lines wins; a tie goes to the earlier candidate (`;`, Excel's in id-ID).
-    const score = (s: CsvSeparator): number => {
-      const parsed = parseCsv(text, s);
-      return parsed.ok ? parsed.records.filter((r) => r.cells.length >= 8 && r.cells.length <= 10).length : -1;
-    };
-    return fitting.reduce((a, b) => (score(b) > score(a) ? b : a));
-  }
-  const best = candidates.reduce((a, b) => (counts.get(b)! > counts.get(a)! ? b : a));
-  return counts.get(best)! > 0 ? best : null;
+  return counts;
 }
 
 /**
@@ -318,105 +325,151 @@ export function nameFromKegiatan(kegiatan: string): string {
   return `${cut.trimEnd()}…`;
 }
 
+type Layout = Array<ColumnKey | null>;
+type Failure = { ok: false; errors: CsvRowError[] };
+const fail = (row: number, code: TemplateMessageKey): Failure => ({ ok: false, errors: [{ row, code }] });
+
 /** Reads templates from CSV text (see the file comment): every template, or every row's errors. */
 export function parseTemplatesCsv(input: string, options: CsvImportOptions = {}): CsvImport {
-  const text = input.replace(/^\uFEFF/, '');
-  const firstLine = 1 + (/^[\s\uFEFF]*/.exec(text)![0].match(/\r\n|\r|\n/g)?.length ?? 0);
-  if (text.trim() === '') return { ok: false, errors: [{ row: 1, code: 'template_csv_error_empty' }] };
-  // Excel's optional first line "sep=;" names the separator.
-  const sepLine = /^sep=([;,\t])[ \t]*(?:\r\n|\r|\n|$)/i.exec(text);
-  const sep = sepLine ? (sepLine[1] as CsvSeparator) : detectSeparator(text);
-  if (!sep) return { ok: false, errors: [{ row: firstLine, code: 'template_csv_error_separator' }] };
-  const parsed = parseCsv(text, sep);
-  if (!parsed.ok) return { ok: false, errors: [{ row: parsed.line, code: parsed.code }] };
-  const records = parsed.records.filter((r) => !isBlank(r) && !(sepLine && r.line === 1));
-
-  // Header or not, and which column each cell position holds.
+  const read = readRecords(input.replace(/^\uFEFF/, ''));
+  if (!read.ok) return read;
+  const { sep, records, firstLine } = read;
   const first = records[0];
-  if (!first) return { ok: false, errors: [{ row: firstLine, code: 'template_csv_error_empty' }] };
-  // A header names at least two known columns and, unlike every data row, holds no time.
-  const isHeader = first.cells.filter((c) => columnFor(c)).length >= 2
-    && !first.cells.some((c) => normaliseTime(c) !== null);
-  let layout: Array<ColumnKey | null>;
-  const ignoredColumns: string[] = [];
-  const errors: CsvRowError[] = [];
-  if (isHeader) {
-    layout = first.cells.map((cell) => {
-      const column = columnFor(cell);
-      if (!column && cell.trim()) ignoredColumns.push(cell.trim());
-      return column?.key ?? null;
-    });
-    for (const column of CSV_COLUMNS) {
-      const count = layout.filter((k) => k === column.key).length;
-      if (count > 1) {
-        errors.push({ row: first.line, code: 'template_csv_error_duplicate_column', params: [column.header], detail: column.header });
-      } else if (count === 0 && column.required) {
-        errors.push({ row: first.line, code: 'template_csv_error_missing_column', params: [column.header], detail: column.header });
-      }
-    }
-    if (errors.length > 0) return { ok: false, errors };
-  } else {
-    layout = CSV_COLUMNS.map((c) => c.key);
-  }
-  const dataRecords = isHeader ? records.slice(1) : records;
-  if (dataRecords.length === 0) return { ok: false, errors: [{ row: first.line, code: 'template_csv_error_empty' }] };
+  if (!first) return fail(firstLine, 'template_csv_error_empty');
+  const header = readHeader(first);
+  if (!header.ok) return header;
+  const dataRecords = header.isHeader ? records.slice(1) : records;
+  if (dataRecords.length === 0) return fail(first.line, 'template_csv_error_empty');
 
   const defaultWeekdays = [...(options.defaultWeekdays ?? [1, 2, 3, 4, 5])];
-  const rows: Array<{ template: TemplateFields; byDate: boolean }> = [];
+  const rows: ReadRow[] = [];
+  const errors: CsvRowError[] = [];
   for (const record of dataRecords) {
-    const rowErrors: CsvRowError[] = [];
-    const cell = (key: ColumnKey): string => {
-      const i = layout.indexOf(key);
-      return i < 0 ? '' : (record.cells[i] ?? '');
-    };
-    if (record.cells.slice(layout.length).some((c) => c.trim() !== '')) {
-      rowErrors.push({ row: record.line, code: 'template_csv_error_too_many_columns' });
-    }
-
-    const tanggalText = cell('tanggal').trim();
-    const tanggal = tanggalText ? normaliseDate(tanggalText) : null;
-    if (tanggalText && !tanggal) {
-      rowErrors.push({ row: record.line, column: HEADER_OF.tanggal, code: 'template_csv_error_date_invalid', detail: tanggalText });
-    }
-    const hariText = cell('weekdays').trim();
-    const hari = hariText ? parseWeekdays(hariText) : null;
-    if (hariText && !hari) {
-      rowErrors.push({ row: record.line, column: HEADER_OF.weekdays, code: 'template_error_weekdays_invalid', detail: hariText });
-    }
-    const byDate = !hariText && tanggal !== null;
-    const weekdays = hari ?? (tanggal ? [weekdayOf(tanggal)] : defaultWeekdays);
-
-    const givenName = cleanText(cell('name'));
-    const result = validateTemplateFields({
-      name: givenName || nameFromKegiatan(cell('kegiatan')),
-      rencanaAksi: cell('rencanaAksi'),
-      jamMulai: cell('jamMulai'),
-      jamSelesai: cell('jamSelesai'),
-      kegiatan: cell('kegiatan'),
-      realisasi: cell('realisasi'),
-      satuan: cell('satuan'),
-      buktiDukung: cell('buktiDukung'),
-      weekdays,
-    });
-    if (!result.ok) {
-      for (const e of result.errors) {
-        // A derived name is empty only when Kegiatan Harian is, which has its own error.
-        if (e.field === 'name' && !givenName) continue;
-        const column = HEADER_OF[e.field as ColumnKey] as string | undefined;
-        const error: CsvRowError = { row: record.line, code: e.code };
-        if (column) error.column = column;
-        if (e.detail !== undefined) error.detail = e.detail;
-        if (e.params) error.params = e.params;
-        rowErrors.push(error);
-      }
-    }
-    const position = (e: CsvRowError): number => CSV_COLUMNS.findIndex((c) => c.header === e.column);
-    errors.push(...rowErrors.sort((a, b) => position(a) - position(b)));
-    if (result.ok && rowErrors.length === 0) rows.push({ template: result.template, byDate });
+    const row = readRow(record, header.layout, defaultWeekdays);
+    if (row.ok) rows.push(row);
+    else errors.push(...row.errors);
   }
   if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, templates: mergeDatedRows(rows), separator: sep, ignoredColumns: header.ignoredColumns };
+}
 
-  // Rows differing only by their Tanggal become one template for all their weekdays.
+/**
+ * The file's separator (Excel's optional first line "sep=;", else detected) and its non-blank
+ * records; `firstLine` is the line of the first non-blank text, where file-wide errors are reported.
+ */
+function readRecords(text: string): { ok: true; sep: CsvSeparator; records: CsvRecord[]; firstLine: number } | Failure {
+  const firstLine = 1 + (/^[\s\uFEFF]*/.exec(text)![0].match(/\r\n|\r|\n/g)?.length ?? 0);
+  if (text.trim() === '') return fail(1, 'template_csv_error_empty');
+  const sepLine = /^sep=([;,\t])[ \t]*(?:\r\n|\r|\n|$)/i.exec(text);
+  const sep = sepLine ? (sepLine[1] as CsvSeparator) : detectSeparator(text);
+  if (!sep) return fail(firstLine, 'template_csv_error_separator');
+  const parsed = parseCsv(text, sep);
+  if (!parsed.ok) return fail(parsed.line, parsed.code);
+  const records = parsed.records.filter((r) => !isBlank(r) && !(sepLine && r.line === 1));
+  return { ok: true, sep, records, firstLine };
+}
+
+/**
+ * Whether the first record is a header, and which column each cell position holds. A header
+ * names at least two known columns and, unlike every data row, holds no time; it must name each
+ * required column once. Without a header, columns are read by position.
+ */
+function readHeader(first: CsvRecord): { ok: true; isHeader: boolean; layout: Layout; ignoredColumns: string[] } | Failure {
+  const isHeader = first.cells.filter((c) => columnFor(c)).length >= 2
+    && !first.cells.some((c) => normaliseTime(c) !== null);
+  if (!isHeader) return { ok: true, isHeader, layout: CSV_COLUMNS.map((c) => c.key), ignoredColumns: [] };
+  const ignoredColumns: string[] = [];
+  const layout = first.cells.map((cell) => {
+    const column = columnFor(cell);
+    if (!column && cell.trim()) ignoredColumns.push(cell.trim());
+    return column?.key ?? null;
+  });
+  const errors: CsvRowError[] = [];
+  for (const column of CSV_COLUMNS) {
+    const count = layout.filter((k) => k === column.key).length;
+    if (count > 1) {
+      errors.push({ row: first.line, code: 'template_csv_error_duplicate_column', params: [column.header], detail: column.header });
+    } else if (count === 0 && column.required) {
+      errors.push({ row: first.line, code: 'template_csv_error_missing_column', params: [column.header], detail: column.header });
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, isHeader, layout, ignoredColumns };
+}
+
+interface ReadRow { ok: true; template: TemplateFields; byDate: boolean }
+
+/**
+ * One data record as a template, or its errors in column order. `byDate`: its weekday came from
+ * its Tanggal (no Hari), so it may merge with rows that differ only by their date.
+ */
+function readRow(record: CsvRecord, layout: Layout, defaultWeekdays: readonly number[]): ReadRow | Failure {
+  const errors: CsvRowError[] = [];
+  const cell = (key: ColumnKey): string => {
+    const i = layout.indexOf(key);
+    return i < 0 ? '' : (record.cells[i] ?? '');
+  };
+  if (record.cells.slice(layout.length).some((c) => c.trim() !== '')) {
+    errors.push({ row: record.line, code: 'template_csv_error_too_many_columns' });
+  }
+  const days = readRowWeekdays(record.line, cell('tanggal').trim(), cell('weekdays').trim(), defaultWeekdays);
+  errors.push(...days.errors);
+
+  const givenName = cleanText(cell('name'));
+  const result = validateTemplateFields({
+    name: givenName || nameFromKegiatan(cell('kegiatan')),
+    rencanaAksi: cell('rencanaAksi'),
+    jamMulai: cell('jamMulai'),
+    jamSelesai: cell('jamSelesai'),
+    kegiatan: cell('kegiatan'),
+    realisasi: cell('realisasi'),
+    satuan: cell('satuan'),
+    buktiDukung: cell('buktiDukung'),
+    weekdays: days.weekdays,
+  });
+  if (!result.ok) {
+    for (const e of result.errors) {
+      // A derived name is empty only when Kegiatan Harian is, which has its own error.
+      if (e.field === 'name' && !givenName) continue;
+      errors.push(cellError(record.line, e));
+    }
+  }
+  if (result.ok && errors.length === 0) return { ok: true, template: result.template, byDate: days.byDate };
+  const position = (e: CsvRowError): number => CSV_COLUMNS.findIndex((c) => c.header === e.column);
+  return { ok: false, errors: errors.sort((a, b) => position(a) - position(b)) };
+}
+
+/** A row's weekdays: its Hari, else its Tanggal's weekday, else the defaults; a bad cell is an error. */
+function readRowWeekdays(
+  row: number,
+  tanggalText: string,
+  hariText: string,
+  defaultWeekdays: readonly number[],
+): { weekdays: number[]; byDate: boolean; errors: CsvRowError[] } {
+  const errors: CsvRowError[] = [];
+  const tanggal = tanggalText ? normaliseDate(tanggalText) : null;
+  if (tanggalText && !tanggal) {
+    errors.push({ row, column: HEADER_OF.tanggal, code: 'template_csv_error_date_invalid', detail: tanggalText });
+  }
+  const hari = hariText ? parseWeekdays(hariText) : null;
+  if (hariText && !hari) {
+    errors.push({ row, column: HEADER_OF.weekdays, code: 'template_error_weekdays_invalid', detail: hariText });
+  }
+  const weekdays = hari ?? (tanggal ? [weekdayOf(tanggal)] : [...defaultWeekdays]);
+  return { weekdays, byDate: !hariText && tanggal !== null, errors };
+}
+
+/** A template field's validation error as a row error, naming the field's column. */
+function cellError(row: number, e: { field: string; code: TemplateMessageKey; detail?: string; params?: string[] }): CsvRowError {
+  const column = HEADER_OF[e.field as ColumnKey] as string | undefined;
+  const error: CsvRowError = { row, code: e.code };
+  if (column) error.column = column;
+  if (e.detail !== undefined) error.detail = e.detail;
+  if (e.params) error.params = e.params;
+  return error;
+}
+
+/** Rows differing only by their Tanggal become one template for all their weekdays; file order kept. */
+function mergeDatedRows(rows: readonly ReadRow[]): TemplateFields[] {
   const templates: TemplateFields[] = [];
   const byKey = new Map<string, TemplateFields>();
   for (const { template, byDate } of rows) {
@@ -435,7 +488,7 @@ export function parseTemplatesCsv(input: string, options: CsvImportOptions = {})
       templates.push(copy);
     }
   }
-  return { ok: true, templates, separator: sep, ignoredColumns };
+  return templates;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The one error type of the authenticator's parsers. `code` is an i18n message key (see
- * utils/totp/messages.json); `detail` is for logs and tests only, never shown as UI text.
+ * The one error type of the authenticator's parsers. `code` is an i18n message key (its texts
+ * are in public/_locales/{id,en}/messages.json); `detail` is for logs and tests only, never shown as UI text.
  */
 export const OTP_ERROR_CODES = [
   'otp_err_not_uri',

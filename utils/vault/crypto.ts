@@ -27,7 +27,7 @@ export const IV_BYTES = 12;
 
 export type VaultErrorCode = 'vault_err_wrong_passphrase' | 'vault_err_corrupt' | 'vault_err_empty_passphrase';
 
-/** The vault's error; `code` is an i18n message key (utils/vault/messages.json). */
+/** The vault's error; `code` is an i18n message key (texts in public/_locales/{id,en}/messages.json). */
 export class VaultError extends Error {
   override readonly name = 'VaultError';
 

@@ -3,7 +3,7 @@ import { COVERED_YEARS, HOLIDAY_SOURCES, HOLIDAYS, holidaysOfYear, shippedHolida
 import { dayStatus, type CalendarConfig } from '@/utils/calendar/workdays';
 
 /*
- * Expected tables written from ../shared/calendar/holidays-id.md (SKB 3 Menteri), not from the
+ * Expected tables written from the SKB 3 Menteri decrees themselves, not from the
  * data file: [date, a word the shipped name must contain].
  */
 const LIBUR_NASIONAL_2026: [string, string][] = [
