@@ -207,12 +207,13 @@ function DayButton({ day, locale, onPick }: { day: GridDay; locale: string; onPi
       type="button"
       class={`cal-day cal-k-${day.kind}${day.isToday ? ' cal-today' : ''}`}
       data-date={day.date}
-      aria-label={label}
       aria-current={day.isToday ? 'date' : undefined}
       title={label}
       onClick={() => onPick(day.date)}
     >
-      <span class="cal-num">{Number(day.date.slice(8))}</span>
+      {/* The name is the full date and status; what the cell shows is a short form of it. */}
+      <span class="sr-only">{label}</span>
+      <span class="cal-num" aria-hidden="true">{Number(day.date.slice(8))}</span>
       <span class="cal-mark" aria-hidden="true">{mark}</span>
       {text && <span class="cal-text" aria-hidden="true">{text}</span>}
     </button>

@@ -128,7 +128,7 @@ describe('a save counts only when the page confirms it', () => {
     await expect.poll(() => recordOf(s, a), { timeout: 10_000 }).toMatchObject({ status: 'reported', source: 'observed' });
     // A day marked by hand in the popup.
     const popup = await s.openPage('popup.html');
-    await popup.getByRole('button', { name: `Tandai ${longDate(b)} sudah lapor` }).click();
+    await popup.getByRole('button', { name: `Tandai sudah lapor: ${longDate(b)}` }).click();
     await expect.poll(() => recordOf(s, b)).toMatchObject({ status: 'reported', source: 'manual' });
     await popup.close();
 

@@ -26,3 +26,46 @@ export async function countFrom(s: ExtensionSession, from: string): Promise<void
   await options.getByRole('region', { name: 'Kalender & Cuti' }).getByText('Tersimpan.').first().waitFor();
   await options.close();
 }
+
+/** A message to the background in the extension's own format (@webext-core/messaging), sent from an extension page. */
+export function sendFromPage<T>(page: import('playwright-core').Page, type: string, data?: unknown): Promise<T> {
+  return page.evaluate(([type, data]) => new Promise<unknown>((resolve, reject) => {
+    chrome.runtime.sendMessage({ id: Math.random(), type, data, timestamp: Date.now() }, (r: { res?: unknown; err?: unknown }) => {
+      if (chrome.runtime.lastError) reject(new Error(chrome.runtime.lastError.message));
+      else if (r?.err) reject(new Error(JSON.stringify(r.err)));
+      else resolve(r.res);
+    });
+  }), [type, data] as const) as Promise<T>;
+}
+
+/** A 32-character base32 secret that differs per index. */
+export function testSecret(i: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let s = '';
+  for (let k = 0; k < 32; k++) s += alphabet[(i * 7 + k * 13 + ((i * k) % 5)) % 32];
+  return s;
+}
+
+/** The NIP of the first test account (ASN Digital, public-siasn). */
+export const TEST_NIP = '199001012015011001';
+
+/** Adds `n` accounts: the first ASN Digital's (public-siasn with an 18-digit NIP), the others "Layanan i". */
+export async function addTestAccounts(s: ExtensionSession, n: number): Promise<void> {
+  const page = await s.openPage('options.html');
+  for (let i = 0; i < n; i++) {
+    const text = i === 0
+      ? `otpauth://totp/public-siasn:${TEST_NIP}?secret=${testSecret(i)}&issuer=public-siasn`
+      : `otpauth://totp/Layanan%20${i}:pegawai${i}@instansi.go.id?secret=${testSecret(i)}&issuer=Layanan%20${i}`;
+    const res = await sendFromPage<{ ok: boolean }>(page, 'addAccounts', { source: { kind: 'text', text }, duplicates: 'add' });
+    if (!res.ok) throw new Error(`could not add test account ${i}: ${JSON.stringify(res)}`);
+  }
+  await page.close();
+}
+
+/** Saves settings through the background, as the options page does. */
+export async function saveSettings(s: ExtensionSession, patch: Record<string, unknown>): Promise<void> {
+  const page = await s.openPage('options.html');
+  const res = await sendFromPage<{ ok: boolean }>(page, 'saveSettings', patch);
+  if (!res.ok) throw new Error(`settings not saved: ${JSON.stringify(res)}`);
+  await page.close();
+}

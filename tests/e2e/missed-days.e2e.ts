@@ -89,7 +89,7 @@ describe('missed days', () => {
     popup = await popupMissed(session);
     expect(popup.dates).toEqual(expected.map(longDate));
     const byHand = fourth ?? expected[0]!;
-    await popup.page.getByRole('button', { name: `Tandai ${longDate(byHand)} sudah lapor` }).click();
+    await popup.page.getByRole('button', { name: `Tandai sudah lapor: ${longDate(byHand)}` }).click();
     expected = expected.filter((d) => d !== byHand);
     await expect.poll(async () => (await popup.page.getByRole('list', { name: 'Hari yang belum dilaporkan' }).getByRole('listitem').count())).toBe(expected.length);
     expect(await badge(session)).toBe(badgeFor(expected, today));
