@@ -29,6 +29,7 @@ export function OptionsApp() {
             ))}
           </ul>
         </nav>
+        <p><a href="/rekap.html">{t('options_open_rekap')}</a></p>
       </header>
       <main>
         <AccountsSection key={`accounts-${generation}`} />

@@ -21,6 +21,7 @@ export function PopupApp() {
       {status && <TodayStatusRegion status={status} mark={mark} />}
       {status && <ReminderLine key={status.todayStatus.state} />}
       {error && <p role="alert" class="error">{t('error_background')}</p>}
+      <p class="region"><a href="/rekap.html" target="_blank" rel="noopener">{t('popup_open_rekap')}</a></p>
     </main>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n/i18n';
-import { decodeCsvBytes, type CsvRowError } from '@/utils/templates/csv';
+import { decodeCsvBytes, parseCsv, type CsvRowError } from '@/utils/templates/csv';
+import { XLSX_MIME } from '@/utils/rekap/tables';
 import type { ImportTemplatesResult } from '@/utils/messaging/templates';
 import { InputWithHelp } from './InputWithHelp';
 
 export const CSV_FILE_NAME = 'template-progres-harian.csv';
+export const XLSX_FILE_NAME = 'template-progres-harian.xlsx';
 
 export interface Props {
   exportCsv(): Promise<string>;
@@ -21,7 +23,7 @@ export function rowErrorText(e: CsvRowError): string {
 
 type Outcome =
   | { kind: 'none' }
-  | { kind: 'exported' }
+  | { kind: 'exported'; fileName: string }
   | { kind: 'imported'; count: number; ignored: string[] }
   | { kind: 'rejected'; fileName: string; errors: CsvRowError[] }
   | { kind: 'failed' };
@@ -42,7 +44,25 @@ export function TemplateCsv({ exportCsv, importCsv, onImported }: Props) {
       a.download = CSV_FILE_NAME;
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-      setOutcome({ kind: 'exported' });
+      setOutcome({ kind: 'exported', fileName: CSV_FILE_NAME });
+    } catch {
+      setOutcome({ kind: 'failed' });
+    }
+  };
+
+  // The same templates as an Excel workbook (the CSV's columns); the zip code loads only now.
+  const doExportXlsx = async () => {
+    try {
+      const [text, { writeXlsx }] = await Promise.all([exportCsv(), import('@/utils/xlsx/write')]);
+      const parsed = parseCsv(text.replace(/^\uFEFF/, ''), ';');
+      if (!parsed.ok) throw new Error('unreadable export');
+      const bytes = writeXlsx([{ name: 'Template', rows: parsed.records.map((r) => r.cells) }]);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }));
+      a.download = XLSX_FILE_NAME;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      setOutcome({ kind: 'exported', fileName: XLSX_FILE_NAME });
     } catch {
       setOutcome({ kind: 'failed' });
     }
@@ -54,7 +74,20 @@ export function TemplateCsv({ exportCsv, importCsv, onImported }: Props) {
     setBusy(true);
     setOutcome({ kind: 'none' });
     try {
-      const text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let text: string;
+      // An .xlsx is a zip ("PK"): its template sheet becomes CSV text for the same import.
+      if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+        const { templatesXlsxToCsv } = await import('@/utils/templates/xlsx');
+        const sheet = templatesXlsxToCsv(bytes);
+        if (!sheet.ok) {
+          setOutcome({ kind: 'rejected', fileName: file.name, errors: [{ row: 1, code: sheet.code }] });
+          return;
+        }
+        text = sheet.text;
+      } else {
+        text = decodeCsvBytes(bytes);
+      }
       const res = await importCsv(text);
       if (res.ok) {
         setOutcome({ kind: 'imported', count: res.count, ignored: res.ignoredColumns });
@@ -75,11 +108,12 @@ export function TemplateCsv({ exportCsv, importCsv, onImported }: Props) {
       <h3 id="tpl-csv-title">{t('templates_csv_title')}</h3>
       <p class="muted">{t('templates_csv_help')}</p>
       <button type="button" onClick={() => void doExport()}>{t('templates_export_csv')}</button>
+      <button type="button" onClick={() => void doExportXlsx()}>{t('templates_export_xlsx')}</button>
       <InputWithHelp
         id="tpl-csv-file"
         label={t('templates_import_csv')}
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         disabled={busy}
         help={{ id: 'tpl-csv-file-hint', text: t('templates_import_hint'), class: 'muted tpl-hint' }}
         onChange={(e) => void onFile(e.currentTarget)}
@@ -109,7 +143,7 @@ export function TemplateCsv({ exportCsv, importCsv, onImported }: Props) {
       )}
       {outcome.kind === 'failed' && <p role="alert" class="error">{t('error_background')}</p>}
       <p role="status" class="ok">
-        {outcome.kind === 'exported' && t('templates_exported', CSV_FILE_NAME)}
+        {outcome.kind === 'exported' && t('templates_exported', outcome.fileName)}
         {outcome.kind === 'imported' && t('templates_imported', String(outcome.count))}
         {outcome.kind === 'imported' && outcome.ignored.length > 0 && ` ${t('templates_imported_ignored', outcome.ignored.join(', '))}`}
       </p>

@@ -31,7 +31,7 @@ const stored = async () => sortByOrder(await bg.db.getAll('templates'));
 const statusText = () => root.querySelector('#templates > [role="status"]')!.textContent;
 
 async function upload(file: File) {
-  pickFile(field('Impor CSV'), file);
+  pickFile(field('Impor CSV atau Excel (.xlsx)'), file);
   await bg.idle();
 }
 

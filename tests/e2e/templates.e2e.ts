@@ -212,7 +212,7 @@ describe('template editor', () => {
     expect(await stored(page)).toEqual([]);
 
     // Import the exported file: the same templates come back.
-    await region.getByLabel('Impor CSV', { exact: true }).setInputFiles(path);
+    await region.getByLabel('Impor CSV atau Excel (.xlsx)', { exact: true }).setInputFiles(path);
     await region.getByText('2 template ditambahkan.').waitFor();
     await waitNames(region, ['Mengajar; kelas "7A"', 'Rapat']);
     expect(withoutId(await stored(page))).toEqual(withoutId(before));
@@ -224,7 +224,7 @@ describe('template editor', () => {
       'Koordinasi;;25:00;09:00;Rapat;1;;',
       'Koordinasi;2026-11-30;10:00;11:00;Laporan;0;;',
     ].join('\r\n');
-    await region.getByLabel('Impor CSV', { exact: true }).setInputFiles({ name: 'salah.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await region.getByLabel('Impor CSV atau Excel (.xlsx)', { exact: true }).setInputFiles({ name: 'salah.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     const alert = region.getByRole('alert');
     await alert.getByText('Tidak ada template dari salah.csv yang diimpor. Perbaiki baris berikut lalu impor lagi:').waitFor();
     const rows = await alert.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));

@@ -12,6 +12,7 @@ import type { CalendarProtocol, PopupStatus } from '../messaging/calendar';
 import { lastReadingItem, siteDaysSeenItem } from '../storage/items';
 import { addShown } from '../calendar/site-months';
 import type { BackgroundDeps, Capability } from './capability';
+import { recordSave, recordSiteEvents } from './jurnal';
 
 export function calendarCapability({ db, now, readDay, refresh }: BackgroundDeps): Capability<keyof CalendarProtocol> {
   const popupStatus = async (s: StatusSnapshot): Promise<PopupStatus> => ({ ...s, lastReading: await lastReadingItem.getValue() });
@@ -35,16 +36,23 @@ export function calendarCapability({ db, now, readDay, refresh }: BackgroundDeps
         if (!reading.ok) return { changed: 0 };
         const { shown, withEntries, view } = reading;
         const full = isFullView(view);
-        const changed = await applySiteReading(await db(), { shown, withEntries, full }, now());
+        const d = await db();
+        const changed = await applySiteReading(d, { shown, withEntries, full }, now());
+        // The titles and times of the entries shown, for the Jurnal (a day read again replaces
+        // its earlier reading).
+        if (reading.events) await recordSiteEvents(d, shown, reading.events, now());
         const seen = (await siteDaysSeenItem.getValue()) ?? {};
         const more = full ? addShown(seen, shown) : seen;
         if (more !== seen) await siteDaysSeenItem.setValue(more);
         if (changed || more !== seen) await refresh();
         return { changed };
       },
-      async recordObserved({ date, outcome }) {
+      async recordObserved({ date, outcome, sent }) {
         if (!isValidDate(date) || !['confirmed', 'unconfirmed', 'failed'].includes(outcome)) throw new Error('recordObserved: bad date or outcome');
-        if (await applyOutcome(await db(), date, outcome, now())) await refresh();
+        const d = await db();
+        // The Jurnal keeps a confirmed save with the values sent.
+        if (outcome === 'confirmed' && sent) await recordSave(d, date, sent, now());
+        if (await applyOutcome(d, date, outcome, now())) await refresh();
       },
       async getCalendarData() {
         const { now: _t, ...data } = await readDay();

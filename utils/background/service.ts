@@ -23,6 +23,7 @@ import { templatesCapability } from './templates';
 import { accountsCapability } from './accounts';
 import { remindersCapability } from './reminders';
 import { payloadProblems } from './payloads';
+import { jurnalCapability } from './jurnal';
 import type { AnyCapability, BackgroundDeps, CapabilityFactory, ExactlyOneHandler, Handlers, RefreshContext } from './capability';
 import { siteDaysSeenItem } from '../storage/items';
 
@@ -31,7 +32,7 @@ export type { CapabilityFactory } from './capability';
 /** Always assembled: they need nothing but the database and the tabs. */
 export const CORE_CAPABILITIES = [settingsCapability, calendarCapability, backupCapability, tabsCapability] as const;
 /** The features; tests may start the service with fewer of them, or with configured ones. */
-export const CAPABILITIES = [templatesCapability, accountsCapability, remindersCapability] as const;
+export const CAPABILITIES = [templatesCapability, accountsCapability, remindersCapability, jurnalCapability] as const;
 
 // Fails to compile when a message of the protocol has no handler, or more than one.
 const everyMessageAnsweredOnce: ExactlyOneHandler<[...typeof CORE_CAPABILITIES, ...typeof CAPABILITIES]> = true;

@@ -22,9 +22,10 @@ import { writeAllOrNothing, type Db } from '../db/db';
 import { checkSettings, type Settings } from '../settings/settings';
 import { encryptSecret, iterationsInRange } from '../vault/crypto';
 import { isDateShaped, isTime, isValidDate } from '../calendar/dates';
+import { checkEntry, type JurnalEntry } from '../jurnal/entry';
 
 export const BACKUP_FORMAT = 'asisten-ekinerja-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /**
  * The largest backup file read (bytes; checked before reading or parsing it). A real backup is
  * far smaller: ten years of daily reports are ~400 KB, a hundred templates ~100 KB, fifty MFA
@@ -40,6 +41,8 @@ export interface BackupData {
   reports: ReportRecord[];
   daysOff: DayOffRecord[];
   settings: Partial<Settings>;
+  /** The Jurnal (version 3). Absent in older files: restoring one keeps the Jurnal already here. */
+  jurnal?: JurnalEntry[];
   /** The key check of the passphrase that sealed the accounts; null when there are none. Absent in version 1. */
   vault?: VaultRecord | null;
   /**
@@ -120,10 +123,12 @@ const ACCOUNT_FIELDS: Spec = {
 const ACCOUNT_SPECS: Record<number, Spec> = {
   1: { ...ACCOUNT_FIELDS, secret: nonEmpty },
   2: { ...ACCOUNT_FIELDS, sealed: sealedBox },
+  /** Version 3 added the Jurnal; accounts as in version 2. */
+  3: { ...ACCOUNT_FIELDS, sealed: sealedBox },
 };
 const VAULT_SPEC: Spec = { salt: b64, iterations: iterationsCheck, verifier: sealedBox, autoLockMinutes: positive };
 
-const SPECS: Record<Exclude<(typeof STORE_NAMES)[number], 'settings' | 'vault'>, { key: string; spec: Spec }> = {
+const SPECS: Record<Exclude<(typeof STORE_NAMES)[number], 'settings' | 'vault' | 'jurnal'>, { key: string; spec: Spec }> = {
   accounts: { key: 'id', spec: ACCOUNT_SPECS[BACKUP_VERSION]! },
   templates: {
     key: 'id',
@@ -248,6 +253,26 @@ export function parseBackup(text: string): ParseResult {
     for (const p of found) problems.push({ code: 'backup_invalid_value', path: `data.settings.${p.field}` });
   }
 
+  if (fileVersion >= 3) {
+    const list = data.jurnal;
+    if (list === undefined) problems.push({ code: 'backup_missing_field', path: 'data.jurnal' });
+    else if (!Array.isArray(list)) problems.push({ code: 'backup_wrong_type', path: 'data.jurnal', detail: 'array' });
+    else {
+      const seen = new Set<unknown>();
+      list.forEach((rec: unknown, i) => {
+        const path = `data.jurnal[${i}]`;
+        const found = checkEntry(rec);
+        for (const p of found) problems.push({ code: 'backup_wrong_type', path: p.field ? `${path}.${p.field}` : path, detail: p.expected });
+        if (!isObject(rec)) return;
+        if (found.length === 0 && !date.test(rec.date)) problems.push({ code: 'backup_invalid_value', path: `${path}.date` });
+        if (seen.has(rec.id)) problems.push({ code: 'backup_duplicate_key', path: `${path}.id`, detail: String(rec.id) });
+        seen.add(rec.id);
+      });
+    }
+  } else if ('jurnal' in data) {
+    delete data.jurnal; // not part of this version's format: never restored from it
+  }
+
   if (problems.length) return { ok: false, problems };
   const backup = json as unknown as BackupFile;
   if (fileVersion === 1) backup.data.vault = null; // version 1: plain secrets, no passphrase
@@ -261,13 +286,14 @@ export function parseBackup(text: string): ParseResult {
  */
 export async function exportBackup(db: Db, now: Date, protect?: BackupProtection): Promise<BackupFile> {
   const tx = db.transaction(STORE_NAMES, 'readonly');
-  const [stored, templates, reports, daysOff, settings, vaultRecord] = await Promise.all([
+  const [stored, templates, reports, daysOff, settings, vaultRecord, jurnal] = await Promise.all([
     tx.objectStore('accounts').getAll(),
     tx.objectStore('templates').getAll(),
     tx.objectStore('reports').getAll(),
     tx.objectStore('daysOff').getAll(),
     tx.objectStore('settings').get(SETTINGS_KEY),
     tx.objectStore('vault').get(VAULT_KEY),
+    tx.objectStore('jurnal').getAll(),
   ]);
   await tx.done;
   let accounts: StoredAccountRecord[] = [];
@@ -289,7 +315,7 @@ export async function exportBackup(db: Db, now: Date, protect?: BackupProtection
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     data: {
-      accounts, templates, reports, daysOff, settings: settings ?? {}, vault: accounts.length ? vault : null,
+      accounts, templates, reports, daysOff, settings: settings ?? {}, jurnal, vault: accounts.length ? vault : null,
       ...(omitted ? { accountsOmitted: true } : {}),
     },
   };
@@ -302,7 +328,8 @@ export async function exportBackup(db: Db, now: Date, protect?: BackupProtection
 export async function applyBackup(db: Db, backup: BackupFile): Promise<void> {
   const tx = db.transaction(STORE_NAMES, 'readwrite');
   const d = backup.data;
-  const keep: readonly string[] = d.accountsOmitted ? ['accounts', 'vault'] : [];
+  // Kept as they are: the accounts when the file left them out, the Jurnal when the file is older than it.
+  const keep: readonly string[] = [...(d.accountsOmitted ? ['accounts', 'vault'] : []), ...(d.jurnal ? [] : ['jurnal'])];
   await writeAllOrNothing(tx, (write) => {
     for (const s of STORE_NAMES) if (!keep.includes(s)) write(tx.objectStore(s).clear());
     for (const r of d.accounts) write(tx.objectStore('accounts').put(r));
@@ -311,6 +338,7 @@ export async function applyBackup(db: Db, backup: BackupFile): Promise<void> {
     for (const r of d.daysOff) write(tx.objectStore('daysOff').put(r));
     write(tx.objectStore('settings').put(d.settings, SETTINGS_KEY));
     if (d.vault) write(tx.objectStore('vault').put(d.vault, VAULT_KEY));
+    for (const r of d.jurnal ?? []) write(tx.objectStore('jurnal').put(r));
   });
 }
 

@@ -29,6 +29,11 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('vault');
   },
+  // 3 → 4: the Jurnal (utils/jurnal/): every confirmed save with its values, and what the site's
+  // calendar showed; looked up by date for the Rekap of a period.
+  (db) => {
+    db.createObjectStore('jurnal', { keyPath: 'id' }).createIndex('by-date', 'date');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

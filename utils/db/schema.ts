@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { JurnalEntry } from '../jurnal/entry';
 
 /** A text sealed with AES-GCM-256 (utils/vault/crypto.ts): IV and ciphertext, both base64. */
 export interface SealedSecret {
@@ -119,7 +120,9 @@ export interface EkinerjaDB extends DBSchema {
   daysOff: { key: string; value: DayOffRecord; indexes: { 'by-start': string } };
   settings: { key: string; value: StoredSettings };
   vault: { key: string; value: VaultRecord };
+  /** Schema 4. */
+  jurnal: { key: string; value: JurnalEntry; indexes: { 'by-date': string } };
 }
 
-export const STORE_NAMES = ['accounts', 'templates', 'reports', 'daysOff', 'settings', 'vault'] as const;
+export const STORE_NAMES = ['accounts', 'templates', 'reports', 'daysOff', 'settings', 'vault', 'jurnal'] as const;
 export type StoreName = (typeof STORE_NAMES)[number];

@@ -1,4 +1,5 @@
 /** Messages about reported and missed days and days off (part of the one contract in protocol.ts). */
+import type { SentEntry } from './jurnal';
 import type { Settings } from '../settings/settings';
 import type { CalendarReading } from '../site/calendar-reader';
 import type { StatusSnapshot } from '../calendar/status';
@@ -30,9 +31,11 @@ export interface CalendarProtocol {
   recordSiteReading(reading: CalendarReading): { changed: number };
   /**
    * Content script: what came of a click on "OK" for `date` (utils/reporting/confirm.ts): only a
-   * 'confirmed' save counts as reported; 'unconfirmed' waits as "belum terkonfirmasi".
+   * 'confirmed' save counts as reported; 'unconfirmed' waits as "belum terkonfirmasi". `sent`:
+   * the form's values at "OK" and the template it was filled from (a confirmed save's are kept
+   * in the Jurnal).
    */
-  recordObserved(data: { date: string; outcome: SaveOutcome }): void;
+  recordObserved(data: { date: string; outcome: SaveOutcome; sent?: SentEntry | null }): void;
   /** Options: everything the calendar view needs. */
   getCalendarData(): CalendarData;
   addDayOff(draft: Omit<DayOffRecord, 'id'>): AddDayOffResult;

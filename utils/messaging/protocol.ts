@@ -20,6 +20,7 @@ import type { TemplatesProtocol } from './templates';
 import type { AccountsProtocol } from './accounts';
 import type { RemindersProtocol } from './reminders';
 import type { ContentScriptMessage, ContentScriptProtocol } from './content-script';
+import type { JurnalProtocol } from './jurnal';
 
 export type { SaveSettingsResult } from './settings';
 export type { AddDayOffResult, CalendarData, PopupStatus } from './calendar';
@@ -35,6 +36,7 @@ export interface ProtocolMap
     TemplatesProtocol,
     AccountsProtocol,
     RemindersProtocol,
+    JurnalProtocol,
     ContentScriptProtocol {}
 
 /** The messages the background answers (each by exactly one capability). */

@@ -5,9 +5,14 @@
  * of the headings or cells. When they do not agree, the reading fails: never a guess.
  */
 import { addDays, isValidDate } from '../calendar/dates';
+import type { SiteCalendarEvent } from '../jurnal/entry';
 
 export type CalendarReading =
-  | { ok: true; view: 'week' | 'month' | 'day'; shown: string[]; withEntries: string[] }
+  | {
+    ok: true; view: 'week' | 'month' | 'day'; shown: string[]; withEntries: string[];
+    /** Each entry the calendar shows on the shown days: its title and, when shown, its times (for the Jurnal). */
+    events?: SiteCalendarEvent[];
+  }
   | { ok: false; reason: 'no-calendar' | 'unreadable-title' | 'unreadable-days' };
 
 export const CALENDAR_SELECTORS = {
@@ -20,6 +25,7 @@ export const CALENDAR_SELECTORS = {
   hasEvents: 'vuecal__cell--has-events',
   eventTitle: '.vuecal__event-title',
   event: '.vuecal__event',
+  eventTime: '.vuecal__event-time',
 } as const;
 
 const MONTHS: Record<string, number> = {};
@@ -37,6 +43,17 @@ const isMonthName = (word: string) => {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+const TIME = /(\d{1,2})[:.](\d{2})/g;
+
+/** The entries shown in `cells` (dated `dates`): title and "08:00 - 16:00" times when shown. */
+function eventsIn(cells: readonly Element[], dates: readonly string[]): SiteCalendarEvent[] {
+  return cells.flatMap((cell, i) => [...cell.querySelectorAll(CALENDAR_SELECTORS.event)].map((ev) => {
+    const times = [...text(ev.querySelector(CALENDAR_SELECTORS.eventTime)).matchAll(TIME)]
+      .map((m) => `${pad(Number(m[1]))}:${m[2]}`);
+    return { date: dates[i]!, title: text(ev.querySelector(CALENDAR_SELECTORS.eventTitle)), start: times[0] ?? '', end: times[1] ?? '' };
+  }));
+}
 
 /** Monday of ISO week `week` of `year`. */
 function isoWeekMonday(year: number, week: number): string {
@@ -57,7 +74,10 @@ const has = (c: Element) => c.classList.contains(CALENDAR_SELECTORS.hasEvents) |
 export function readCalendar(doc: ParentNode): CalendarReading {
   const found = locateDays(doc);
   if (!found.ok) return found;
-  return { ok: true, view: found.view, shown: found.shown, withEntries: found.shown.filter((_, i) => has(found.cells[i]!)) };
+  return {
+    ok: true, view: found.view, shown: found.shown, withEntries: found.shown.filter((_, i) => has(found.cells[i]!)),
+    events: eventsIn(found.cells, found.shown),
+  };
 }
 
 /**

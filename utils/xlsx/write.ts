@@ -15,8 +15,6 @@ export interface SheetData {
   rows: ReadonlyArray<readonly CellValue[]>;
 }
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 const esc = (s: string): string =>
   s
     // eslint-disable-next-line no-control-regex

@@ -7,6 +7,7 @@ import { createService } from '@/utils/background/service';
 import { accountsCapability } from '@/utils/background/accounts';
 import { STORE_NAMES, SETTINGS_KEY, VAULT_KEY } from '@/utils/db/schema';
 import { codesSnapshotItem } from '@/utils/storage/items';
+import type { JurnalEntry } from '@/utils/jurnal/entry';
 
 let db: Db;
 let name: string;
@@ -35,7 +36,14 @@ async function seed() {
   }
   await db.put('daysOff', { id: 'd1', start: '2026-11-10', end: '2026-11-12', kind: 'sakit', note: 'Demam' });
   await db.put('settings', { zone: 'Asia/Jayapura', workWeek: 6, targetTime: '15:30' }, SETTINGS_KEY);
+  await db.put('jurnal', JURNAL_ENTRY);
+  await db.put('jurnal', { ...JURNAL_ENTRY, id: 'site:2026-11-03', source: 'site-calendar', title: 'Rapat', realisasi: null, rencanaAksi: '', kegiatan: '' });
 }
+
+const JURNAL_ENTRY: JurnalEntry = {
+  id: 'j1', date: '2026-11-02', rencanaAksi: 'Mengelola administrasi', jamMulai: '08:00', jamSelesai: '10:00', kegiatan: 'Rapat 2 November',
+  realisasi: 1, satuan: 'Dokumen', buktiDukung: 'https://drive.google.com/x', source: 'template', templateId: 't1', recordedAt: '2026-11-02T03:00:00.000Z',
+};
 
 async function dump() {
   const out: Record<string, unknown> = {};
@@ -71,7 +79,8 @@ describe('backup', () => {
     await svc.handlers.lockVault(undefined); // exporting needs no unlocked vault
     const file = await svc.handlers.exportBackup(undefined);
     expect(file.format).toBe(BACKUP_FORMAT);
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
+    expect(file.data.jurnal).toHaveLength(2);
     expect(file.exportedAt).toBe('2026-11-29T03:00:00.000Z');
     const text = JSON.stringify(file, null, 2);
     expect(text).not.toContain(SECRET);
@@ -324,12 +333,45 @@ describe('backup', () => {
     expect(await dump()).toEqual(before);
   });
 
+  it('version 3 carries the Jurnal; a version-2 file (no Jurnal) restores and keeps the Jurnal here', async () => {
+    await seed();
+    const svc = service();
+    const file = await svc.handlers.exportBackup(undefined);
+    expect(file.data.jurnal).toEqual(expect.arrayContaining([JURNAL_ENTRY]));
+    const { jurnal: _j, ...v2data } = file.data;
+    const v2 = JSON.stringify({ ...file, version: 2, data: { ...v2data, templates: [] } });
+    expect(await svc.handlers.importBackup(v2)).toEqual({ ok: true });
+    expect(await db.count('templates')).toBe(0);
+    expect(await db.get('jurnal', 'j1')).toEqual(JURNAL_ENTRY);
+    // A version-3 file replaces the Jurnal too.
+    expect(await svc.handlers.importBackup(JSON.stringify({ ...file, data: { ...file.data, jurnal: [] } }))).toEqual({ ok: true });
+    expect(await db.count('jurnal')).toBe(0);
+    // A version-2 file never writes a Jurnal it should not have.
+    expect(parseBackup(JSON.stringify({ ...file, version: 2, data: { ...v2data, jurnal: 'x' } })).ok).toBe(true);
+  });
+
+  it('checks every Jurnal entry of a version-3 file', async () => {
+    await seed();
+    const file = await service().handlers.exportBackup(undefined);
+    const bad = { ...file, data: { ...file.data, jurnal: [JURNAL_ENTRY, { ...JURNAL_ENTRY, jamMulai: '7.30', date: '2026-02-30' }, { ...JURNAL_ENTRY, id: 'j3', source: 'x' }] } };
+    expect(parseBackup(JSON.stringify(bad))).toEqual({
+      ok: false,
+      problems: [
+        { code: 'backup_wrong_type', path: 'data.jurnal[1].jamMulai', detail: "HH:mm | ''" },
+        { code: 'backup_duplicate_key', path: 'data.jurnal[1].id', detail: 'j1' },
+        { code: 'backup_wrong_type', path: 'data.jurnal[2].source', detail: 'template | typed | site-calendar' },
+      ],
+    });
+    const { jurnal: _j, ...noJurnal } = file.data;
+    expect(parseBackup(JSON.stringify({ ...file, data: noJurnal }))).toEqual({ ok: false, problems: [{ code: 'backup_missing_field', path: 'data.jurnal' }] });
+  });
+
   it('names the wrong file, the newer format and missing parts', () => {
     expect(parseBackup('not json {')).toEqual({ ok: false, problems: [{ code: 'backup_not_json', path: '' }] });
     expect(parseBackup('{"name":"something else"}')).toEqual({ ok: false, problems: [{ code: 'backup_wrong_format', path: 'format' }] });
     expect(parseBackup('[1,2]')).toEqual({ ok: false, problems: [{ code: 'backup_wrong_format', path: 'format' }] });
-    expect(parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 3, exportedAt: 'x', data: {} }))).toEqual({
-      ok: false, problems: [{ code: 'backup_newer_version', path: 'version', detail: '3' }],
+    expect(parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 4, exportedAt: 'x', data: {} }))).toEqual({
+      ok: false, problems: [{ code: 'backup_newer_version', path: 'version', detail: '4' }],
     });
     const res = parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 2, data: { accounts: [], templates: {}, reports: [] } }));
     expect(res).toEqual({

@@ -3,6 +3,8 @@ import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, openDb } from '@/utils/db/db';
 import { readSettings } from '@/utils/settings/store';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { entryFromSave } from '@/utils/jurnal/entry';
+import { listEntries, putEntry } from '@/utils/jurnal/store';
 import { SETTINGS_KEY, VAULT_KEY, type AccountRecord, type DayOffRecord, type ReportRecord, type TemplateRecord } from '@/utils/db/schema';
 
 let n = 0;
@@ -44,8 +46,8 @@ async function createAtVersion(name: string, version: number) {
 }
 
 describe('database migrations', () => {
-  it('the current version is 3 and every step is there', () => {
-    expect(DB_VERSION).toBe(3);
+  it('the current version is 4 and every step is there', () => {
+    expect(DB_VERSION).toBe(4);
     expect(MIGRATIONS).toHaveLength(DB_VERSION);
   });
 
@@ -80,7 +82,7 @@ describe('database migrations', () => {
     expect([...before.objectStoreNames]).not.toContain('vault');
     before.close();
 
-    const db = await openDb(name);
+    const db = await openDb(name, 3);
     expect(db.version).toBe(3);
     const [stored] = await db.getAll('accounts');
     expect(stored).toEqual(account);
@@ -99,9 +101,39 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('3 → 4 keeps every record of a version-3 database and adds an empty Jurnal, looked up by date', async () => {
+    const name = freshName();
+    await createAtVersion(name, 3);
+    const vault = { salt: 'AAAA', iterations: 600_000, verifier: { iv: 'BBBB', ct: 'CCCC' }, autoLockMinutes: 15 };
+    const v3 = await openDB(name);
+    await v3.put('vault', vault, VAULT_KEY);
+    expect(v3.version).toBe(3);
+    expect([...v3.objectStoreNames]).not.toContain('jurnal');
+    v3.close();
+
+    const db = await openDb(name);
+    expect(db.version).toBe(4);
+    expect(await db.getAll('accounts')).toEqual([account]);
+    expect(await db.getAll('templates')).toEqual([template]);
+    expect(await db.getAll('reports')).toEqual([report]);
+    expect(await db.getAll('daysOff')).toEqual([dayOff]);
+    expect(await db.get('vault', VAULT_KEY)).toEqual(vault);
+    expect(await readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, zone: 'Asia/Makassar', targetTime: '15:00' });
+    expect(await db.count('jurnal')).toBe(0);
+    const entry = entryFromSave(
+      { date: '2026-12-04', rencanaAksi: 'RA', jamMulai: '07:30', jamSelesai: '09:00', kegiatan: 'K', realisasi: '1', satuan: 'JP', buktiDukung: '' },
+      { id: 'j1', now: new Date('2026-12-04T03:00:00Z'), templateId: 't1' },
+    )!;
+    await putEntry(db, entry);
+    await putEntry(db, { ...entry, id: 'j0', date: '2026-11-30' });
+    expect(await listEntries(db, { from: '2026-12-01', to: '2026-12-31' })).toEqual([entry]);
+    db.close();
+  });
+
   it('a new database gets every store and index at once', async () => {
     const db = await openDb(freshName());
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'daysOff', 'reports', 'settings', 'templates', 'vault']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'daysOff', 'jurnal', 'reports', 'settings', 'templates', 'vault']);
+    expect([...db.transaction('jurnal').store.indexNames]).toEqual(['by-date']);
     expect([...db.transaction('daysOff').store.indexNames]).toEqual(['by-start']);
     expect(await readSettings(db)).toEqual(DEFAULT_SETTINGS);
     db.close();

@@ -16,7 +16,22 @@ describe('reading the daily-progress calendar', () => {
       ok: true, view: 'week',
       shown: ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'],
       withEntries: ['2026-11-23', '2026-11-24'],
+      events: [
+        { date: '2026-11-23', title: 'Kegiatan harian', start: '', end: '' },
+        { date: '2026-11-24', title: 'Kegiatan harian', start: '', end: '' },
+      ],
     });
+  });
+
+  it('reads each entry\'s title and times, for the Jurnal', () => {
+    document.body.innerHTML = weekView('Minggu 48 (November 2026)', WEEK.map((n, i) => [n, 23 + i, false] as [string, number, boolean]));
+    document.querySelectorAll('.vuecal__cell')[2]!.innerHTML = '<div class="vuecal__event"><div class="vuecal__event-title">Rapat &amp; koordinasi</div><div class="vuecal__event-time">8:00<span> - 10:30</span></div></div>'
+      + '<div class="vuecal__event"><div class="vuecal__event-title">Mengajar</div><div class="vuecal__event-time">13:00<span> - 14:00</span></div></div>';
+    const r = readCalendar(document);
+    expect(r.ok && r.events).toEqual([
+      { date: '2026-11-25', title: 'Rapat & koordinasi', start: '08:00', end: '10:30' },
+      { date: '2026-11-25', title: 'Mengajar', start: '13:00', end: '14:00' },
+    ]);
   });
 
   it('reads a week that crosses the year, whatever year the title names', () => {
@@ -65,7 +80,7 @@ describe('reading the daily-progress calendar', () => {
 
   it('reads a day view', () => {
     document.body.innerHTML = '<div class="vuecal"><div class="vuecal__title"><button>Senin 23 November 2026</button></div><div class="vuecal__cells"><div class="vuecal__cell vuecal__cell--has-events"></div></div></div>';
-    expect(readCalendar(document)).toEqual({ ok: true, view: 'day', shown: ['2026-11-23'], withEntries: ['2026-11-23'] });
+    expect(readCalendar(document)).toEqual({ ok: true, view: 'day', shown: ['2026-11-23'], withEntries: ['2026-11-23'], events: [] });
   });
 
   it('says why a page cannot be read', () => {
