@@ -17,8 +17,12 @@ export function getFilledFrom(modal: HTMLElement): string | null {
   return filledFrom.get(modal) ?? null;
 }
 
-/** `session`, noting on each fill which template the modal's form was filled from (undo forgets it). */
+/**
+ * `session`, noting on each fill which template the modal's form was filled from (undo forgets
+ * it). A new session starts with a typed form: the site may reuse the modal's element.
+ */
 export function trackFilledTemplate(modal: HTMLElement, session: FillSession): FillSession {
+  setFilledFrom(modal, null);
   const tracked = Object.create(session) as FillSession;
   tracked.fill = async (template, overwrite) => {
     const report = await session.fill(template, overwrite);

@@ -36,7 +36,7 @@ export function columnName(i: number): string {
 
 /** A valid, unique sheet name. */
 export function sheetName(name: string, taken: ReadonlySet<string>): string {
-  const base = (name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet').slice(0, 31);
+  const base = (name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet').slice(0, 31).trim();
   let out = base;
   for (let i = 2; taken.has(out.toLowerCase()); i++) out = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   return out;

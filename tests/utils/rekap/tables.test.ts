@@ -58,7 +58,7 @@ describe('rekapTables', () => {
     const expected = tables.map((x) => [x.header, ...x.rows].map((r) => r.map((c) => (c === '' ? null : c))));
     const ours = readXlsx(bytes);
     if (!ours.ok) throw new Error(ours.code);
-    expect(ours.sheets.map((s) => s.name)).toEqual(tables.map((x) => x.title.slice(0, 31)));
+    expect(ours.sheets.map((s) => s.name)).toEqual(tables.map((x) => x.title.slice(0, 31).trim()));
     const pad = (rows: unknown[][], like: unknown[][]) => like.map((r, i) => r.map((_, j) => rows[i]?.[j] ?? null));
     expect(ours.sheets.map((s, i) => pad(s.rows, expected[i]!))).toEqual(expected);
     const wb = XLSX.read(bytes, { type: 'array' });
