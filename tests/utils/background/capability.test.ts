@@ -14,6 +14,7 @@ import { tabsCapability } from '@/utils/background/tabs';
 import { templatesCapability } from '@/utils/background/templates';
 import { accountsCapability } from '@/utils/background/accounts';
 import { remindersCapability } from '@/utils/background/reminders';
+import { jurnalCapability } from '@/utils/background/jurnal';
 
 /** Every message the background answers; the compiler insists on each, and on no other. */
 const ALL: Record<BackgroundMessage, true> = {
@@ -27,21 +28,22 @@ const ALL: Record<BackgroundMessage, true> = {
   mfaPopupOpened: true, unlockVault: true, lockVault: true, setVaultPassphrase: true, setAutoLock: true, ssoCode: true,
   saveActivationAccount: true, exportBackupWithPassphrase: true,
   getNextReminder: true, snoozeReminders: true, muteToday: true, unmuteToday: true,
+  getRekapData: true,
 };
 
 describe('exactly one handler per message', () => {
   it('compiles only when every message has one handler', () => {
-    const complete: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability]> = true;
+    const complete: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability, typeof jurnalCapability]> = true;
     // @ts-expect-error the reminders' messages have no handler
     const missing: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability]> = true;
     const _another = (): Capability<'getSettings'> => ({ handlers: { getSettings: async () => { throw new Error('unused'); } } });
     // @ts-expect-error getSettings has two handlers
-    const doubled: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability, typeof _another]> = true;
+    const doubled: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability, typeof jurnalCapability, typeof _another]> = true;
     expect([complete, missing, doubled]).toEqual([true, true, true]);
   });
 
   it('assembles a handler for every message of the protocol, and for nothing else', () => {
-    expect([...CORE_CAPABILITIES, ...CAPABILITIES]).toHaveLength(7);
+    expect([...CORE_CAPABILITIES, ...CAPABILITIES]).toHaveLength(8);
     const service = createService(async () => { throw new Error('no database needed'); });
     expect(Object.keys(service.handlers).sort()).toEqual(Object.keys(ALL).sort());
     for (const handler of Object.values(service.handlers)) expect(typeof handler).toBe('function');
