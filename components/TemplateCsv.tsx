@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n/i18n';
 import { decodeCsvBytes, parseCsv, type CsvRowError } from '@/utils/templates/csv';
-import { XLSX_MIME } from '@/utils/rekap/tables';
+import { XLSX_MIME } from '@/utils/xlsx/mime';
 import type { ImportTemplatesResult } from '@/utils/messaging/templates';
 import { InputWithHelp } from './InputWithHelp';
 

@@ -64,7 +64,7 @@ describe('options page', () => {
     const text = readFileSync((await download.path())!, 'utf8');
     const backup = JSON.parse(text) as { format: string; version: number; data: { settings: { targetTime: string } } };
     expect(backup.format).toBe('asisten-ekinerja-backup');
-    expect(backup.version).toBe(2);
+    expect(backup.version).toBe(3);
     expect(backup.data.settings.targetTime).toBe('14:45');
 
     // Change the setting, then restore the backup: the old value comes back.

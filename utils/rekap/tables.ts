@@ -12,9 +12,6 @@ import { formatHours, type DayKind, type Rekap } from './rekap';
 import { periodKey } from './period';
 
 export type Cell = string | number | null;
-
-/** The media type of an .xlsx file. */
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
 
 export const TABLE_IDS = ['weeks', 'days', 'rencanaAksi', 'realisasi', 'bukti', 'site', 'jurnal'] as const;
