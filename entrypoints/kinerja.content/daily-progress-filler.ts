@@ -13,6 +13,7 @@ import { localDate } from '@/utils/calendar/dates';
 import type { ZoneChoice } from '@/utils/calendar/dates';
 import type { TemplateRecord } from '@/utils/db/schema';
 import { createFillSession } from '@/utils/fill/fill-modal';
+import { trackFilledTemplate } from '@/utils/fill/filled-from';
 import { controlSlot } from '@/utils/site/ekinerja-form';
 import { EKINERJA_MATCHES } from '@/utils/site/pages';
 import { watchProgressModal } from '@/utils/site/watch-modal';
@@ -30,7 +31,7 @@ export const dailyProgressFiller: PageFeature = {
     const check = watchProgressModal(document, signal, async (modal, modalSignal) => {
       let zone: ZoneChoice = 'browser';
       const today = () => localDate(new Date(), zone);
-      const session = createFillSession(modal, today, () => performance.now(), modalSignal);
+      const session = trackFilledTemplate(modal, createFillSession(modal, today, () => performance.now(), modalSignal));
       const templates = await Promise.all([sendMessage('listTemplates'), sendMessage('getSettings')]).then(
         ([list, settings]) => ((zone = settings.zone), list),
         () => null,

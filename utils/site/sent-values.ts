@@ -6,7 +6,8 @@
 import { chosenText } from '../fill/vue-select';
 import { normaliseDate, normaliseTime } from '../templates/validate';
 import type { SentValues } from '../jurnal/entry';
-import { clickAction, mapProgressForm, type FormField } from './ekinerja-form';
+import { clickAction, findProgressModal, mapProgressForm, type FormField } from './ekinerja-form';
+import type { SentEntry } from '../messaging/jurnal';
 
 const read = (f: FormField | undefined): string => (f ? (f.kind === 'choice' ? chosenText(f.widget) : f.input.value) : '');
 
@@ -24,11 +25,16 @@ export function readSentValues(modal: HTMLElement): SentValues {
   };
 }
 
-/** The form's values at the last click on "OK" in `modal` (until `signal` aborts), or null before any. */
-export function captureSentValues(modal: HTMLElement, signal: AbortSignal): () => SentValues | null {
-  let sent: SentValues | null = null;
-  modal.ownerDocument.addEventListener('click', (e) => {
-    if (clickAction(modal, e.target) === 'save') sent = readSentValues(modal);
+/**
+ * At each click on "OK" in the "Tambah Progress Harian" modal (until `signal` aborts): the form's
+ * values then, and the template it was filled from. `sentFor(date)` gives the last ones if they
+ * were for `date` (what the save watcher reports an outcome for), else null.
+ */
+export function captureSent(doc: Document, signal: AbortSignal, filledFrom: (modal: HTMLElement) => string | null): (date: string) => SentEntry | null {
+  let last: SentEntry | null = null;
+  doc.addEventListener('click', (e) => {
+    const modal = findProgressModal(doc);
+    if (modal && clickAction(modal, e.target) === 'save') last = { values: readSentValues(modal), templateId: filledFrom(modal) };
   }, { capture: true, signal });
-  return () => sent;
+  return (date) => (last && last.values.date === date ? last : null);
 }
