@@ -1,6 +1,6 @@
 /**
- * The Jurnal and the Rekap, end to end on the e-Kinerja replica: three saves (one filled from a
- * template, one typed, one the site refused) → the Jurnal holds exactly the two saved ones with
+ * The Jurnal and the Rekap, end to end on the e-Kinerja replica: saves filled from a template,
+ * typed, refused by the form, and failed by the server (HTTP 500) → the Jurnal holds exactly the two saved ones with
  * their values; the Rekap page shows them with the calendar's other entries; its CSV and .xlsx
  * exports read back equal to what the page shows; the print layout at A4 is captured
  * (docs/rekap-print-a4.png) and printed to a PDF of A4 pages.
@@ -76,8 +76,10 @@ describe('Jurnal and Rekap', () => {
     let other = today === monday ? addDays(monday, 1) : monday;
     if (half(other) !== half(today)) other = addDays(today, weekday < 6 ? 1 : -1);
     const period = half(today);
+    // A third day of that week and period, whose save the server fails (HTTP 500).
+    const third = Array.from({ length: 7 }, (_, i) => addDays(monday, i)).find((d) => d !== today && d !== other && half(d) === period)!;
     const page = await s.context.newPage();
-    await page.goto(EKINERJA + replicaPath({ date: today, entries: [other] }));
+    await page.goto(EKINERJA + replicaPath({ date: today, entries: [other], fail: '500', failDates: [third] }));
     await waitReady(page);
 
     // 1. From the template, for today.
@@ -112,6 +114,18 @@ describe('Jurnal and Rekap', () => {
     await ok(page);
     await modal.locator('.invalid-feedback', { hasText: 'Jam Selesai harus setelah Jam Mulai' }).waitFor();
     await modal.locator('.modal-footer').getByRole('button', { name: 'Close' }).click();
+    expect(await saved(page)).toHaveLength(2);
+
+    // 4. Failed by the server: the modal closes, then an error toast; nothing was stored.
+    modal = await openModal(page);
+    await chooseRencanaAksi(modal, 'administrasi', 'Mengelola administrasi kepegawaian');
+    await typeInPicker(modal, 'TANGGAL KEGIATAN', third);
+    await typeInPicker(modal, 'JAM MULAI KEGIATAN', '10:00');
+    await typeInPicker(modal, 'JAM SELESAI KEGIATAN', '11:00');
+    await field(modal, 'KEGIATAN HARIAN').locator('input').fill('Gagal di server');
+    await field(modal, 'REALISASI').locator('input').fill('1');
+    await ok(page);
+    await page.locator('.toast.show.toast-error').waitFor();
     expect(await saved(page)).toHaveLength(2);
 
     // The Jurnal holds exactly the two saves, with the values sent and where they came from.
