@@ -3,7 +3,8 @@
  * report they confirm (calendar.ts `recordObserved` → `recordSave`), site readings with the
  * reading (`recordSiteEvents`).
  */
-import { readSettings, type Db } from '../db/db';
+import type { Db } from '../db/db';
+import { readSettings } from '../settings/store';
 import { loadRecords } from '../db/records';
 import { entryFromSave, type SiteCalendarEvent } from '../jurnal/entry';
 import { listEntries, putEntry, replaceSiteEntries } from '../jurnal/store';
