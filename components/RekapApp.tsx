@@ -42,12 +42,15 @@ export function RekapApp({ load, initial, onPeriod, now = () => new Date() }: Pr
 
   useEffect(() => {
     load().then(setData, () => setError(true));
-  }, []);
+  }, [load]);
 
-  const clock = useMemo(() => (data ? wallClock(now(), data.settings.zone) : null), [data]);
-  const period = key ? parsePeriodKey(key)! : clock ? periodsOf(clock.date).month : null;
+  const [openedAt] = useState(now);
+  const clock = useMemo(() => (data ? wallClock(openedAt, data.settings.zone) : null), [data, openedAt]);
+  const chosen = key ?? (clock ? periodKey(periodsOf(clock.date).month) : null);
+  const period = chosen ? parsePeriodKey(chosen) : null;
 
   const view = useMemo(() => {
+    const period = chosen ? parsePeriodKey(chosen) : null;
     if (!data || !clock || !period) return null;
     const { settings } = data;
     const rekap = buildRekap({
@@ -56,7 +59,7 @@ export function RekapApp({ load, initial, onPeriod, now = () => new Date() }: Pr
       countFrom: countingStart(settings.countFrom, settings.installedOn ?? clock.date, clock.date),
     });
     return { rekap, tables: rekapTables(rekap, data.entries, t, uiLocale()) };
-  }, [data, clock, period && periodKey(period)]);
+  }, [data, clock, chosen]);
 
   useEffect(() => {
     if (view) performance.mark(REKAP_READY_MARK);
@@ -86,7 +89,7 @@ export function RekapApp({ load, initial, onPeriod, now = () => new Date() }: Pr
     <main class="rekap">
       <header class="rekap-head">
         <h1>{t('rekap_title')}: {title}</h1>
-        <p class="print-only muted">{t('rekap_printed_at', new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'long' }).format(now()))}</p>
+        <p class="print-only muted">{t('rekap_printed_at', new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'long' }).format(openedAt))}</p>
         <div class="rekap-controls no-print">
           <RekapPeriodPicker today={clock.date} value={periodKey(period)} onChange={choose} />
           <button type="button" class="primary" onClick={() => window.print()}>{t('rekap_print')}</button>

@@ -83,7 +83,7 @@ describe('Jurnal and Rekap', () => {
     await waitReady(page);
 
     // 1. From the template, for today.
-    let modal = await openModal(page);
+    await openModal(page);
     const control = page.getByRole('group', { name: 'Isi dari template (Asisten e-Kinerja)' });
     await control.getByRole('button', { name: 'Isi dari template', exact: true }).click();
     await control.and(page.locator('[data-state="done"]')).waitFor();
@@ -92,7 +92,7 @@ describe('Jurnal and Rekap', () => {
     await page.locator('.modal.show').waitFor({ state: 'detached' }).catch(() => page.locator('.modal.show').waitFor({ state: 'hidden' }));
 
     // 2. Typed by hand, for the other day.
-    modal = await openModal(page);
+    let modal = await openModal(page);
     await chooseRencanaAksi(modal, 'laporan', 'Menyusun laporan kinerja bulanan');
     await typeInPicker(modal, 'TANGGAL KEGIATAN', other);
     await typeInPicker(modal, 'JAM MULAI KEGIATAN', '13:00');
