@@ -28,6 +28,25 @@ interface Shape {
   dayLists?: readonly string[];
 }
 
+/** The Jurnal's parts of the save and reading messages: short texts only, a bounded list. */
+const MAX_EVENTS = 200;
+const shortText = (v: unknown) => typeof v === 'string' && v.length <= MAX_MESSAGE_TEXT;
+const SENT_FIELDS = ['date', 'rencanaAksi', 'jamMulai', 'jamSelesai', 'kegiatan', 'realisasi', 'satuan', 'buktiDukung'];
+const sent: Check = {
+  type: '{values, templateId} | null',
+  test: (v) => v === null || (typeof v === 'object' && !Array.isArray(v)
+    && Object.keys(v).every((k) => k === 'values' || k === 'templateId')
+    && ((v as { templateId: unknown }).templateId === null || shortText((v as { templateId: unknown }).templateId))
+    && typeof (v as { values: unknown }).values === 'object' && (v as { values: unknown }).values !== null
+    && Object.keys((v as { values: object }).values).every((k) => SENT_FIELDS.includes(k))
+    && SENT_FIELDS.every((k) => shortText(((v as { values: Record<string, unknown> }).values)[k]))),
+};
+const events: Check = {
+  type: `{date, title, start, end}[] (≤ ${MAX_EVENTS})`,
+  test: (v) => Array.isArray(v) && v.length <= MAX_EVENTS && v.every((e) => typeof e === 'object' && e !== null
+    && Object.keys(e).length === 4 && ['date', 'title', 'start', 'end'].every((k) => shortText((e as Record<string, unknown>)[k]))),
+};
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
@@ -55,9 +74,9 @@ const noData = (data: unknown, path: string): BackupProblem[] =>
 export const CONTENT_SCRIPT_PAYLOADS: Partial<Record<BackgroundMessage, (data: unknown, path: string) => BackupProblem[]>> = {
   recordSiteReading: (data, path) =>
     isPlainObject(data) && data.ok === true
-      ? shapeProblems(data, { required: { ok: bool, view: oneOf('week', 'month', 'day'), shown: days, withEntries: days }, dayLists: ['shown', 'withEntries'] }, path)
+      ? shapeProblems(data, { required: { ok: bool, view: oneOf('week', 'month', 'day'), shown: days, withEntries: days }, optional: { events }, dayLists: ['shown', 'withEntries'] }, path)
       : shapeProblems(data, { required: { ok: oneOf(false), reason: oneOf('no-calendar', 'unreadable-title', 'unreadable-days') } }, path),
-  recordObserved: (data, path) => shapeProblems(data, { required: { date, outcome: oneOf('confirmed', 'unconfirmed', 'failed') } }, path),
+  recordObserved: (data, path) => shapeProblems(data, { required: { date, outcome: oneOf('confirmed', 'unconfirmed', 'failed') }, optional: { sent } }, path),
   rememberRencanaAksi: (data, path) => shapeProblems(data, { required: { id: text(nonEmpty, 100), rencanaAksi: text(str) } }, path),
   listTemplates: noData,
   getSettings: noData,
