@@ -1,5 +1,4 @@
 import type { DBSchema } from 'idb';
-import type { JurnalEntry } from '../jurnal/entry';
 
 /** A text sealed with AES-GCM-256 (utils/vault/crypto.ts): IV and ciphertext, both base64. */
 export interface SealedSecret {
@@ -112,6 +111,32 @@ export interface VaultRecord {
 }
 
 export const VAULT_KEY = 'vault';
+
+export const JURNAL_SOURCES = ['template', 'typed', 'site-calendar'] as const;
+export type JurnalSource = (typeof JURNAL_SOURCES)[number];
+
+/** One entry of the Jurnal (utils/jurnal/entry.ts): a confirmed save with its values, or what the site's calendar showed. */
+export interface JurnalEntry {
+  id: string;
+  /** TANGGAL KEGIATAN, `YYYY-MM-DD`. */
+  date: string;
+  rencanaAksi: string;
+  /** `HH:mm`, or '' when not known. */
+  jamMulai: string;
+  jamSelesai: string;
+  kegiatan: string;
+  /** A whole number, or null when not known (a site reading). */
+  realisasi: number | null;
+  satuan: string;
+  buktiDukung: string;
+  source: JurnalSource;
+  /** The template the form was filled from ('template' only). */
+  templateId?: string;
+  /** The title the site's calendar shows ('site-calendar' only). */
+  title?: string;
+  /** When it was recorded, ISO 8601. */
+  recordedAt: string;
+}
 
 export interface EkinerjaDB extends DBSchema {
   accounts: { key: string; value: StoredAccountRecord; indexes: { 'by-issuer': string } };

@@ -14,30 +14,8 @@ import { isDateShaped, isTime, minutesOfDay } from '../calendar/dates';
 import type { TemplateEntryText } from '../db/schema';
 import { parseRealisasi } from '../templates/validate';
 
-export const JURNAL_SOURCES = ['template', 'typed', 'site-calendar'] as const;
-export type JurnalSource = (typeof JURNAL_SOURCES)[number];
-
-export interface JurnalEntry {
-  id: string;
-  /** TANGGAL KEGIATAN, `YYYY-MM-DD`. */
-  date: string;
-  rencanaAksi: string;
-  /** `HH:mm`, or '' when not known. */
-  jamMulai: string;
-  jamSelesai: string;
-  kegiatan: string;
-  /** A whole number, or null when not known (a site reading). */
-  realisasi: number | null;
-  satuan: string;
-  buktiDukung: string;
-  source: JurnalSource;
-  /** The template the form was filled from ('template' only). */
-  templateId?: string;
-  /** The title the site's calendar shows ('site-calendar' only). */
-  title?: string;
-  /** When it was recorded, ISO 8601. */
-  recordedAt: string;
-}
+export { JURNAL_SOURCES, type JurnalEntry, type JurnalSource } from '../db/schema';
+import { JURNAL_SOURCES, type JurnalEntry } from '../db/schema';
 
 /** The values of the form at OK, as the content script read them (every field as written). */
 export interface SentValues extends TemplateEntryText {
