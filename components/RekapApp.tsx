@@ -84,6 +84,8 @@ export function RekapApp({ load, initial, onPeriod, now = () => new Date() }: Pr
   const tot = rekap.totals;
   const missingLinks = rekap.bukti.reduce((n, g) => n + g.missing.length, 0);
   const title = periodTitle(period);
+  const weekends = new Set(rekap.days.filter((d) => d.kind === 'weekend').map((d) => d.date));
+  const missedLabel = t('rekap_kind_missed');
 
   return (
     <main class="rekap">
@@ -124,8 +126,8 @@ export function RekapApp({ load, initial, onPeriod, now = () => new Date() }: Pr
       <RekapTable table={byId.site} onCsv={csv} />
       <RekapTable
         table={byId.days} onCsv={csv}
-        show={(row) => row[4] !== 0 || rekap.days.find((d) => d.date === row[0])?.kind !== 'weekend'}
-        flag={(row) => row[2] === t('rekap_kind_missed')}
+        show={(row) => row[4] !== 0 || !weekends.has(row[0] as string)}
+        flag={(row) => row[2] === missedLabel}
       />
       <RekapTable table={byId.jurnal} onCsv={csv} />
     </main>

@@ -46,11 +46,28 @@ export const REPORT_SOURCE_MESSAGE = {
   manual: 'rekap_report_manual',
 } as const satisfies Record<'site' | 'observed' | 'manual', MessageKey>;
 
-const weekday = (date: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+/** The weekday name of a date; one formatter per locale (making one costs far more than using it). */
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+function weekday(date: string, locale: string): string {
+  let f = weekdayFormats.get(locale);
+  if (!f) weekdayFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })));
+  return f.format(new Date(`${date}T12:00:00Z`));
+}
+
+/** `t` remembering each key's text without substitutions: the tables ask for the same few labels hundreds of times. */
+function remembering(t: Translate): Translate {
+  const seen = new Map<string, string>();
+  return (key, substitutions) => {
+    if (substitutions !== undefined) return t(key, substitutions);
+    let text = seen.get(key);
+    if (text === undefined) seen.set(key, (text = t(key)));
+    return text;
+  };
+}
 
 /** Every view of the Rekap, in page order (the Jurnal's entries of the period last). */
-export function rekapTables(r: Rekap, entries: readonly JurnalEntry[], t: Translate, locale = 'id-ID'): Table[] {
+export function rekapTables(r: Rekap, entries: readonly JurnalEntry[], translate: Translate, locale = 'id-ID'): Table[] {
+  const t = remembering(translate);
   const hours = t('rekap_col_hours');
   const minutes = t('rekap_col_minutes');
   const ra = CSV_COLUMNS[0]!.header;
@@ -100,7 +117,8 @@ export function rekapTables(r: Rekap, entries: readonly JurnalEntry[], t: Transl
 }
 
 /** Jurnal entries: the importers' eight columns, then where each came from and when it was recorded. */
-export function jurnalTable(entries: readonly JurnalEntry[], t: Translate): Table {
+export function jurnalTable(entries: readonly JurnalEntry[], translate: Translate): Table {
+  const t = remembering(translate);
   return {
     id: 'jurnal', title: t('jurnal_title'),
     header: [...CSV_COLUMNS.slice(0, 8).map((c) => c.header), t('jurnal_col_source'), t('rekap_col_title'), t('jurnal_col_recorded')],
