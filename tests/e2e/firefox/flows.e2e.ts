@@ -147,8 +147,9 @@ describe('1. options page: calendar, a reminder and a template', () => {
     if (chosen) {
       const { zone, workWeek } = chosen;
       await options.run(async (d, option, workWeek) => {
-        if (option) await d.select(d.control('Zona waktu')!, option);
-        await d.select(d.control('Hari kerja')!, String(workWeek));
+        // The options page renders after its data arrives: wait for the controls, never assume them.
+        if (option) await d.select(await d.wait('Zona waktu', () => d.control('Zona waktu')), option);
+        await d.select(await d.wait('Hari kerja', () => d.control('Hari kerja')), String(workWeek));
       }, zone.option, workWeek);
       await saveIn(options, 'Kalender & Cuti', 'Simpan kalender');
       await options.run(async (d) => {
