@@ -2,9 +2,10 @@
  * Conventions a test keeps honest (see README "Where things live"): e-Kinerja's and ASN
  * Digital's DOM are known in utils/site/ only; layers point down (utils never import components
  * or entrypoints); every page feature is registered in its content script's list; entrypoints
- * stay wiring; one Preact component per file, named after it.
+ * stay wiring; one Preact component per file, named after it; the popup does not load WXT's
+ * storage helper (its weight is measured by npm run bench).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PageFeature } from '@/utils/page/feature';
@@ -99,5 +100,28 @@ describe('project conventions', () => {
       const name = basename(f, '.tsx');
       expect(readFileSync(f, 'utf8'), name).toMatch(new RegExp(`export function ${name}\\(`));
     }
+  });
+
+  it('keeps the popup light: nothing it loads reaches WXT\'s storage helper (utils/storage/light.ts reads for it)', () => {
+    const resolveFile = (p: string): string | undefined =>
+      [p, `${p}.ts`, `${p}.tsx`, join(p, 'index.ts')].find((c) => /\.tsx?$/.test(c) && existsSync(join(ROOT, c)));
+    const seen = new Set<string>();
+    const heavy: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = code(join(ROOT, file));
+      if (/from\s*['"]wxt\/utils\/storage['"]/.test(text)) heavy.push(file);
+      // Value imports only: `import type` / `export type` leave nothing in the bundle.
+      for (const m of text.matchAll(/(?:import|export)\s+(?!type\b)[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g)) {
+        const spec = m[1] ?? m[2]!;
+        if (!spec.startsWith('.') && !spec.startsWith('@/')) continue;
+        const f = resolveFile(relative(ROOT, spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : resolve(dirname(join(ROOT, file)), spec)));
+        if (f) visit(f);
+      }
+    };
+    visit('entrypoints/popup/main.tsx');
+    expect(seen.has('utils/vault/popup-prefetch.ts')).toBe(true);
+    expect(heavy).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { StatusSnapshot } from '../calendar/status';
 import type { DayOffRecord, ManualStatus, ReportRecord } from '../db/schema';
 import type { SaveOutcome } from '../reporting/confirm';
 import type { DayOffProblem } from '../calendar/workdays';
-import type { LastReading } from '../storage/items';
+import type { LastReading } from '../storage/keys';
 
 export type AddDayOffResult = { ok: true; record: DayOffRecord } | { ok: false; problems: DayOffProblem[] };
 

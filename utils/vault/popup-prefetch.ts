@@ -5,9 +5,10 @@
  * The read starts as soon as this module is evaluated — before the rest of the popup's code (the
  * TOTP library, the other regions) is evaluated and rendered — so it overlaps with that work.
  * Only in the real popup page; the MFA region takes the result once (a later read replaces it).
+ * Read with utils/storage/light.ts, not WXT's storage helper, which would weigh on the popup.
  */
-import { storage } from 'wxt/utils/storage';
-import { codesSnapshotItem, lockAtItem } from '../storage/items';
+import { CODES_SNAPSHOT, LOCK_AT } from '../storage/keys';
+import { readKeys, watchKey } from '../storage/light';
 import type { CodesSnapshot } from './snapshot';
 
 export interface StoredSnapshot {
@@ -18,17 +19,15 @@ export interface StoredSnapshot {
 
 /** The snapshot and the deadline, in one storage read. */
 export async function readStoredSnapshot(): Promise<StoredSnapshot> {
-  const [snap, lockAt] = await storage.getItems([codesSnapshotItem, lockAtItem]);
-  // Typed by the items above (getItems answers `any`).
-  const typed: StoredSnapshot = { snap: snap?.value ?? null, lockAt: lockAt?.value ?? null };
-  return { snap: typed.snap, lockAt: typeof typed.lockAt === 'number' ? typed.lockAt : null };
+  const [snap, lockAt] = await readKeys([CODES_SNAPSHOT, LOCK_AT]);
+  return { snap, lockAt: typeof lockAt === 'number' ? lockAt : null };
 }
 
 /** Calls `onChange` with what changed (the snapshot, the deadline or both); returns the unwatch. */
 export function watchStoredSnapshot(onChange: (changed: Partial<StoredSnapshot>) => void): () => void {
   const unwatch = [
-    codesSnapshotItem.watch((snap) => onChange({ snap })),
-    lockAtItem.watch((lockAt) => onChange({ lockAt: typeof lockAt === 'number' ? lockAt : null })),
+    watchKey(CODES_SNAPSHOT, (snap) => onChange({ snap })),
+    watchKey(LOCK_AT, (lockAt) => onChange({ lockAt: typeof lockAt === 'number' ? lockAt : null })),
   ];
   return () => unwatch.forEach((u) => u());
 }

@@ -29,7 +29,8 @@ import {
   makeVerifier,
   newSalt,
 } from './crypto';
-import { lockAtItem, vaultKeyItem, type VaultSessionKey } from '../storage/items';
+import { lockAtItem, vaultKeyItem } from '../storage/items';
+import type { VaultSessionKey } from '../storage/keys';
 import type { VaultMode } from './snapshot';
 
 export const AUTO_LOCK_ALARM = 'vault-auto-lock';
