@@ -6,24 +6,33 @@
  * Aksi picker when the template's is not among the site's options. Plain DOM (utils/page/element):
  * it ships in the content script, whose size is budgeted.
  *
+ * The page can read the control (its shadow root is open) and change it, so (issue 12, finding 5)
+ * the chooser holds only the preselected template's name until the user opens it (their own
+ * pointer or key on it); the template filled is the one the user chose (a change the user made,
+ * never a value the page set), and its texts are read from the background at the user's click.
+ *
  * For tests and the bench, the root's `data-state` tells where it is: ready → filling → done
  * (or confirm, asking about overwriting; undone after "Urungkan"); `data-fill-ms` is the last
  * fill's duration.
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the JSX factory (`@jsx h` above)
 import { h } from '@/utils/page/element';
+import { userAction } from '@/utils/page/widget';
 import { t, uiLocale } from '@/utils/i18n/i18n';
 import { formatLongDate } from '@/utils/calendar/dates';
 import { templateForDate } from '@/utils/templates/choose';
 import type { TemplateRecord } from '@/utils/db/schema';
+import type { TemplateChoice } from '@/utils/messaging/templates';
 import { labelOf, type Conflict, type FillKey, type FillReport, type FillSession } from '@/utils/fill/fill-modal';
 
 export interface FillControlProps {
-  /** The user's templates; null when the extension's background did not answer. */
-  templates: TemplateRecord[] | null;
+  /** The templates' names and days; null when the extension's background did not answer. */
+  choices: TemplateChoice[] | null;
   /** Today in the user's zone (`YYYY-MM-DD`), to preselect the template. */
   today: string;
   session: FillSession;
+  /** The whole template, read at the user's click; null when it is gone. Rejects when the background does not answer. */
+  loadTemplate(id: string): Promise<TemplateRecord | null>;
   /** Stores `rencanaAksi` as the template's Rencana Aksi (and nothing else); the saved template, or null. */
   rememberRencanaAksi(id: string, rencanaAksi: string): Promise<TemplateRecord | null>;
 }
@@ -33,31 +42,47 @@ type State = 'ready' | 'filling' | 'confirm' | 'done' | 'undone';
 const labels = (keys: readonly string[]): string => keys.join(', ');
 
 export function FillControl(props: FillControlProps): HTMLElement {
-  const templates = [...(props.templates ?? [])];
+  const choices = props.choices ?? [];
   const { session } = props;
   let select!: HTMLSelectElement;
   let undoButton!: HTMLButtonElement;
   let panel!: HTMLElement;
   let status!: HTMLElement;
 
-  const chosen = (): TemplateRecord | undefined => templates.find((x) => x.id === select.value);
-  const preselected = templateForDate(templates, props.today)?.id;
+  /** The user's choice: the preselected template, or one the user picked (a trusted change). */
+  let chosenId = templateForDate(choices, props.today)?.id ?? choices[0]?.id;
+  const option = (x: TemplateChoice) => <option value={x.id} selected={x.id === chosenId}>{x.name}</option>;
+  /** The user opens the chooser: now every template's name goes in (once). */
+  let opened = false;
+  const open = (e: Event) => {
+    if (!e.isTrusted || opened) return;
+    opened = true;
+    select.replaceChildren(...choices.map(option));
+    select.value = chosenId ?? '';
+  };
 
   const root = (
     <div class="fc" role="group" aria-label={t('fill_region')} data-state="ready">
-      {props.templates === null
+      {props.choices === null
         ? <p class="note">{t('error_background')}</p>
-        : templates.length === 0
+        : choices.length === 0
           ? <p class="note">{t('fill_no_templates')}</p>
           : <div class="bar">
               <label for="fc-template">{t('fill_template')}</label>
-              <select id="fc-template" ref={(e: HTMLElement) => { select = e as HTMLSelectElement; }}>
-                {templates.map((x) => <option value={x.id} selected={x.id === preselected}>{x.name}</option>)}
+              <select
+                id="fc-template"
+                ref={(e: HTMLElement) => { select = e as HTMLSelectElement; }}
+                onPointerdown={open}
+                onMousedown={open}
+                onKeydown={open}
+                onChange={(e: Event) => { if (e.isTrusted && opened) chosenId = select.value; }}
+              >
+                {choices.filter((x) => x.id === chosenId).map(option)}
               </select>
-              <button type="button" class="primary" onClick={(e: MouseEvent) => { if (e.isTrusted) void onFill(); }}>
+              <button type="button" class="primary" onClick={userAction(() => void onFill())}>
                 {t('fill_button')}
               </button>
-              <button type="button" hidden ref={(e: HTMLElement) => { undoButton = e as HTMLButtonElement; }} onClick={(e: MouseEvent) => { if (e.isTrusted) void onUndo(); }}>
+              <button type="button" hidden ref={(e: HTMLElement) => { undoButton = e as HTMLButtonElement; }} onClick={userAction(() => void onUndo())}>
                 {t('fill_undo')}
               </button>
             </div>}
@@ -73,9 +98,19 @@ export function FillControl(props: FillControlProps): HTMLElement {
   };
 
   async function onFill(): Promise<void> {
-    const template = chosen();
-    if (!template) return;
+    const id = chosenId;
+    if (id === undefined) return;
+    // What the chooser shows is what is filled, whatever the page set meanwhile.
+    select.value = id;
     panel.replaceChildren();
+    busy(true);
+    const template = await props.loadTemplate(id).catch(() => undefined);
+    busy(false);
+    if (!template) {
+      say(t(template === null ? 'fill_template_gone' : 'error_background'));
+      setState('ready');
+      return;
+    }
     const plan = session.check(template);
     if (plan.conflicts.length > 0) askOverwrite(template, plan.conflicts);
     else await run(template, []);
@@ -91,9 +126,9 @@ export function FillControl(props: FillControlProps): HTMLElement {
       <div class="ask" role="alertdialog" aria-label={t('fill_conflict')}>
         <p>{t('fill_conflict')}</p>
         <ul>{conflicts.map((c) => <li>{t('fill_conflict_item', [labelOf(c.key), c.current])}</li>)}</ul>
-        <button type="button" class="primary" onClick={(e: MouseEvent) => { if (e.isTrusted) answer(conflicts.map((c) => c.key)); }}>{t('fill_overwrite')}</button>
-        <button type="button" onClick={(e: MouseEvent) => { if (e.isTrusted) answer([]); }}>{t('fill_skip')}</button>
-        <button type="button" onClick={(e: MouseEvent) => { if (e.isTrusted) answer(null); }}>{t('fill_cancel')}</button>
+        <button type="button" class="primary" onClick={userAction(() => answer(conflicts.map((c) => c.key)))}>{t('fill_overwrite')}</button>
+        <button type="button" onClick={userAction(() => answer([]))}>{t('fill_skip')}</button>
+        <button type="button" onClick={userAction(() => answer(null))}>{t('fill_cancel')}</button>
       </div>,
     );
     say();
@@ -138,7 +173,6 @@ export function FillControl(props: FillControlProps): HTMLElement {
       let line = t(ok ? 'fill_ra_used' : 'fill_ra_failed');
       if (ok && remember.checked) {
         const saved = await props.rememberRencanaAksi(template.id, pick.value);
-        if (saved) templates.splice(templates.findIndex((x) => x.id === saved.id), 1, saved);
         line = saved ? t('fill_ra_remembered', template.name) : t('fill_ra_not_remembered');
       }
       busy(false);
@@ -158,7 +192,7 @@ export function FillControl(props: FillControlProps): HTMLElement {
           <input type="checkbox" checked ref={(e: HTMLElement) => { remember = e as HTMLInputElement; }} />
           <span>{t('fill_ra_remember', template.name)}</span>
         </label>
-        <button type="button" class="primary" onClick={(e: MouseEvent) => { if (e.isTrusted) void use(); }}>{t('fill_ra_use')}</button>
+        <button type="button" class="primary" onClick={userAction(() => void use())}>{t('fill_ra_use')}</button>
       </div>,
     );
   }

@@ -1,7 +1,8 @@
 /**
  * The filler in the "Tambah Progress Harian" modal. When the modal opens: a fill session
  * (utils/fill/fill-modal.ts) and the control (components/FillControl.tsx) in a shadow-root
- * widget at the top of the modal's body. All of it goes when the modal closes.
+ * widget at the top of the modal's body; the templates' names come first, a template's texts only
+ * at the user's click. All of it goes when the modal closes.
  */
 import css from '@/components/FillControl.css?inline';
 import { FillControl } from '@/components/FillControl';
@@ -21,6 +22,7 @@ import { watchProgressModal } from '@/utils/site/watch-modal';
 /** The control's shadow host's tag name. */
 export const CONTROL_HOST = 'asisten-ekinerja-isi';
 
+const loadTemplate = (id: string): Promise<TemplateRecord | null> => sendMessage('templateForFill', id);
 const rememberRencanaAksi = (id: string, rencanaAksi: string): Promise<TemplateRecord | null> =>
   sendMessage('rememberRencanaAksi', { id, rencanaAksi }).then((res) => (res.ok ? res.template : null), () => null);
 
@@ -32,13 +34,14 @@ export const dailyProgressFiller: PageFeature = {
       let zone: ZoneChoice = 'browser';
       const today = () => localDate(new Date(), zone);
       const session = trackFilledTemplate(modal, createFillSession(modal, today, () => performance.now(), modalSignal));
-      const templates = await Promise.all([sendMessage('listTemplates'), sendMessage('getSettings')]).then(
+      // Names and days only: a template's texts are read when the user clicks "Isi dari template".
+      const choices = await Promise.all([sendMessage('templateChoices'), sendMessage('getSettings')]).then(
         ([list, settings]) => ((zone = settings.zone), list),
         () => null,
       );
       if (modalSignal.aborted) return;
       const { host, root } = shadowWidget(document, { tag: CONTROL_HOST, kind: 'fill', css: `:host{display:block!important}${css}`, signal: modalSignal });
-      root.append(FillControl({ templates, today: today(), session, rememberRencanaAksi }));
+      root.append(FillControl({ choices, today: today(), session, loadTemplate, rememberRencanaAksi }));
       controlSlot(modal).prepend(host);
     });
     onLocationChange(ctx, signal, check);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { FillControl } from '@/components/FillControl';
 import { createFillSession } from '@/utils/fill/fill-modal';
 import type { TemplateRecord } from '@/utils/db/schema';
+import type { TemplateChoice } from '@/utils/messaging/templates';
 import { byText, loadReplica, openModal, replica, tick, until, userClick } from '../utils/fill/replica';
 
 const WEEKDAYS: TemplateRecord = {
@@ -18,14 +19,33 @@ async function control(templates: TemplateRecord[] | null, today = '2026-11-27')
   const modal = await openModal();
   const session = createFillSession(modal, () => '2026-11-27', () => performance.now());
   const saveTemplate = vi.fn(async (id: string, rencanaAksi: string) => ({ ...templates!.find((t) => t.id === id)!, rencanaAksi }));
-  const root = FillControl({ templates, today, session, rememberRencanaAksi: saveTemplate });
+  // The background: names and days first, the whole template at the click.
+  const stored = new Map((templates ?? []).map((t) => [t.id, t]));
+  const loadTemplate = vi.fn(async (id: string) => stored.get(id) ?? null);
+  const choices: TemplateChoice[] | null = templates && templates.map(({ id, name, weekdays, isDefault, order }) => ({ id, name, weekdays, isDefault, order }));
+  const root = FillControl({ choices, today, session, loadTemplate, rememberRencanaAksi: saveTemplate });
   // In a shadow root, as mounted on the site: the form's own labels are all the page sees.
   const host = document.createElement('div');
   host.attachShadow({ mode: 'open' }).append(root);
   modal.querySelector('.modal-body')!.prepend(host);
   const button = (name: string) => byText(root, 'button', name);
   const done = (state = 'done') => until(() => root.getAttribute('data-state') === state);
-  return { modal, root, session, saveTemplate, button, done };
+  const select = () => root.querySelector<HTMLSelectElement>('select#fc-template')!;
+  return { modal, root, host, session, saveTemplate, loadTemplate, stored, button, done, select };
+}
+
+/** An event the user made (`isTrusted`), as the browser dispatches it. */
+function userEvent(el: Element, type: string): void {
+  const e = new Event(type, { bubbles: true, composed: true });
+  Object.defineProperty(e, 'isTrusted', { value: true });
+  el.dispatchEvent(e);
+}
+
+/** The user opens the chooser (their pointer on it) and picks `id`. */
+function userPicks(select: HTMLSelectElement, id: string): void {
+  userEvent(select, 'pointerdown');
+  select.value = id;
+  userEvent(select, 'change');
 }
 
 describe('FillControl', () => {
@@ -37,7 +57,7 @@ describe('FillControl', () => {
     expect(c.root.getAttribute('aria-label')).toBe('Isi dari template (Asisten e-Kinerja)');
     expect(c.button('Urungkan')?.hidden).toBe(true);
 
-    select.value = 't-weekdays';
+    userPicks(select, 't-weekdays');
     userClick(c.button('Isi dari template')!);
     await c.done();
     expect(replica().state()).toMatchObject({ rencanaAksi: WEEKDAYS.rencanaAksi, tanggal: '2026-11-27', kegiatan: 'Mengajar Jumat', realisasi: 2 });
@@ -112,5 +132,58 @@ describe('FillControl', () => {
     c = await control(null);
     expect(c.root.textContent).toContain('Layanan latar ekstensi tidak menjawab.');
   });
-});
 
+  describe('what the page sees and can change (issue 12, finding 5)', () => {
+    it('shows only the preselected template\'s name until the user opens the choice; a page\'s events do not open it', async () => {
+      const c = await control([WEEKDAYS, SATURDAY], '2026-11-28');
+      const names = () => [...c.select().options].map((o) => o.textContent);
+      expect(names()).toEqual(['Ekstrakurikuler']);
+      expect(c.host.shadowRoot!.innerHTML).not.toContain('Mengajar');
+      // The page dispatches what a user would (isTrusted false): still closed.
+      for (const type of ['pointerdown', 'mousedown', 'keydown', 'focus']) c.select().dispatchEvent(new Event(type, { bubbles: true }));
+      expect(names()).toEqual(['Ekstrakurikuler']);
+      // No template's texts before the click either.
+      expect(c.loadTemplate).not.toHaveBeenCalled();
+      userEvent(c.select(), 'pointerdown');
+      expect(names()).toEqual(['Mengajar', 'Ekstrakurikuler']);
+      expect(c.select().value).toBe('t-sabtu');
+    });
+
+    it('fills the template the user chose, not one the page selected on the pointerdown', async () => {
+      const c = await control([WEEKDAYS, SATURDAY], '2026-11-27'); // a Friday: Mengajar
+      userEvent(c.select(), 'pointerdown');
+      // The page switches the selection (and fakes a change) as the user presses "Isi dari template".
+      c.select().value = 't-sabtu';
+      c.select().dispatchEvent(new Event('change', { bubbles: true }));
+      userClick(c.button('Isi dari template')!);
+      await c.done();
+      expect(c.loadTemplate.mock.calls).toEqual([['t-weekdays']]);
+      expect(replica().state()).toMatchObject({ kegiatan: 'Mengajar Jumat', rencanaAksi: WEEKDAYS.rencanaAksi });
+      expect(c.select().value).toBe('t-weekdays');
+    });
+
+    it('reads the template at the click: a change made after the page opened is filled; a deleted one is named', async () => {
+      const c = await control([WEEKDAYS]);
+      c.stored.set(WEEKDAYS.id, { ...WEEKDAYS, kegiatan: 'Mengajar kelas 7 {hari}' });
+      userClick(c.button('Isi dari template')!);
+      await c.done();
+      expect(replica().state()?.kegiatan).toBe('Mengajar kelas 7 Jumat');
+
+      const d = await control([WEEKDAYS]);
+      d.stored.clear();
+      userClick(d.button('Isi dari template')!);
+      await until(() => d.root.querySelector('[role="status"]')?.textContent === 'Template ini sudah tidak ada. Muat ulang halaman untuk melihat template terbaru.');
+      expect(d.root.getAttribute('data-state')).toBe('ready');
+      expect(replica().state()?.kegiatan).toBe('');
+    });
+
+    it('acts on no click a page script makes', async () => {
+      const c = await control([WEEKDAYS]);
+      c.button('Isi dari template')!.click();
+      c.button('Isi dari template')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await tick(50);
+      expect(c.loadTemplate).not.toHaveBeenCalled();
+      expect(c.root.getAttribute('data-state')).toBe('ready');
+    });
+  });
+});

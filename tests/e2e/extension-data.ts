@@ -1,6 +1,8 @@
-/** Reading the extension's own records in end-to-end tests (from its service worker). */
+/** The extension's own records in end-to-end tests: seeding them as a user would, reading them from its service worker. */
+import type { Locator } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ExtensionSession } from './harness';
-import type { ReportRecord } from '../../utils/db/schema';
+import type { ReportRecord, TemplateRecord } from '../../utils/db/schema';
 
 /** The report records as the background stored them. */
 export async function reportRecords(s: ExtensionSession): Promise<ReportRecord[]> {
@@ -68,4 +70,31 @@ export async function saveSettings(s: ExtensionSession, patch: Record<string, un
   const res = await sendFromPage<{ ok: boolean }>(page, 'saveSettings', patch);
   if (!res.ok) throw new Error(`settings not saved: ${JSON.stringify(res)}`);
   await page.close();
+}
+
+/** Restores `templates` and the zone through Pengaturan → Cadangan, as a user would. */
+export async function seedTemplates(s: ExtensionSession, templates: TemplateRecord[], zone: string): Promise<void> {
+  const file = Buffer.from(JSON.stringify({
+    format: 'asisten-ekinerja-backup',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    data: { accounts: [], templates, reports: [], daysOff: [], settings: { zone } },
+  }));
+  const options = await s.openPage('options.html');
+  await options.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: file });
+  await options.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
+  await options.getByText('Cadangan dipulihkan.').waitFor();
+  await options.close();
+}
+
+/**
+ * Picks `template` in the in-page control's chooser with the keyboard, as a user would: the key
+ * press opens the chooser (it lists every template only then) and type-ahead selects the name.
+ * (Playwright's selectOption sets the value by script, which the control ignores.)
+ */
+export async function chooseTemplate(control: Locator, template: string): Promise<void> {
+  const select = control.getByLabel('Template', { exact: true });
+  await select.focus();
+  await select.page().keyboard.type(template.split(' ')[0]!);
+  await expect.poll(() => select.evaluate((e: HTMLSelectElement) => e.selectedOptions[0]?.textContent)).toBe(template);
 }

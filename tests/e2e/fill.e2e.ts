@@ -11,6 +11,7 @@ import { EKINERJA, launchExtension, serveFixtures, type ExtensionSession } from 
 import { REPLICA_ROUTES, replicaPath, type ReplicaFormState } from '../fixtures/replica/routes';
 import { field, formState as replicaState, openModal, saved, waitReady } from './replica-driver';
 import { TEACHING_FORM, teachingEntry, todayIn } from './expected';
+import { chooseTemplate, seedTemplates } from './extension-data';
 
 const formState = async (page: Page): Promise<ReplicaFormState> => (await replicaState(page))!;
 import type { TemplateRecord, ReportRecord } from '../../utils/db/schema';
@@ -51,23 +52,7 @@ const YEARLY: TemplateRecord = {
   order: 1,
 };
 
-function backupFile(templates: TemplateRecord[]): Buffer {
-  return Buffer.from(JSON.stringify({
-    format: 'asisten-ekinerja-backup',
-    version: 1,
-    exportedAt: new Date().toISOString(),
-    data: { accounts: [], templates, reports: [], daysOff: [], settings: { zone: ZONE } },
-  }));
-}
-
-/** Restores templates and the zone through Pengaturan → Cadangan, as a user would. */
-async function seed(s: ExtensionSession, templates: TemplateRecord[]): Promise<void> {
-  const options = await s.openPage('options.html');
-  await options.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: backupFile(templates) });
-  await options.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
-  await options.getByText('Cadangan dipulihkan.').waitFor();
-  await options.close();
-}
+const seed = (s: ExtensionSession, templates: TemplateRecord[]): Promise<void> => seedTemplates(s, templates, ZONE);
 
 /** The extension's data, through Pengaturan → Cadangan → Ekspor cadangan. */
 async function exported(s: ExtensionSession): Promise<{ templates: TemplateRecord[]; reports: ReportRecord[] }> {
@@ -98,7 +83,7 @@ const control = (page: Page): Locator => page.getByRole('group', { name: 'Isi da
 
 async function fillFromTemplate(page: Page, template?: string): Promise<Locator> {
   const c = control(page);
-  if (template) await c.getByLabel('Template', { exact: true }).selectOption({ label: template });
+  if (template) await chooseTemplate(c, template);
   await c.getByRole('button', { name: 'Isi dari template', exact: true }).click();
   return c;
 }

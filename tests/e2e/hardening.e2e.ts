@@ -3,9 +3,28 @@
  * the real addresses learns or does.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchExtension, serveFixtures, SSO, type ExtensionSession } from './harness';
+import type { Page } from 'playwright-core';
+import { EKINERJA, launchExtension, serveFixtures, SSO, type ExtensionSession } from './harness';
+import { REPLICA_ROUTES, replicaPath } from '../fixtures/replica/routes';
+import { formState, openModal, waitReady } from './replica-driver';
+import { chooseTemplate, seedTemplates } from './extension-data';
+import { inContentScriptWorld } from './isolated-world';
+import type { TemplateRecord } from '../../utils/db/schema';
 
 const OTP_PATH = '/auth/realms/public-siasn/login-actions/authenticate';
+
+const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
+const TEACHING: TemplateRecord = {
+  id: 'tpl-mengajar', name: 'Mengajar kelas 8A', rencanaAksi: 'Melaksanakan pembelajaran tatap muka', jamMulai: '07:30', jamSelesai: '09:00',
+  kegiatan: 'Mengajar Matematika kelas 8A', realisasi: 2, satuan: 'Jam Pelajaran', buktiDukung: '', weekdays: EVERY_DAY, isDefault: true, order: 0,
+};
+const PRIVATE: TemplateRecord = {
+  ...TEACHING, id: 'tpl-pribadi', name: 'Konseling siswa Rahasia', kegiatan: 'Konseling pribadi siswa Rahasia', isDefault: false, order: 1,
+};
+
+/** What page script sees of the fill control (its shadow root is open). */
+const controlAsPageSees = (page: Page): Promise<string> =>
+  page.evaluate(() => document.querySelector('asisten-ekinerja-isi')?.shadowRoot?.innerHTML ?? '(no control)');
 
 let session: ExtensionSession | undefined;
 afterEach(async () => {
@@ -31,5 +50,40 @@ describe('hardening', () => {
     const seen = await sso.evaluate(() => (window as unknown as { seen: string[] }).seen);
     expect(seen.join('\n')).not.toContain(session.extensionId);
     expect(seen.join('\n')).not.toContain('content-script-started');
+  });
+
+  it('finding 5: the page sees no other template until the user opens the choice, and cannot switch the template on the user\'s click', async () => {
+    session = await launchExtension();
+    await serveFixtures(session.context, EKINERJA, { ...REPLICA_ROUTES });
+    await seedTemplates(session, [TEACHING, PRIVATE], 'Asia/Jakarta');
+    const page = await session.context.newPage();
+    await page.goto(EKINERJA + replicaPath());
+    await waitReady(page);
+    await openModal(page);
+    const control = page.getByRole('group', { name: 'Isi dari template (Asisten e-Kinerja)' });
+    await control.getByRole('button', { name: 'Isi dari template', exact: true }).waitFor();
+    const seen = await controlAsPageSees(page);
+    expect(seen).toContain('Mengajar kelas 8A');
+    expect(seen).not.toContain('Rahasia');
+
+    // Code in the content script's world cannot list the templates' texts either.
+    const listed = await inContentScriptWorld<string>(page, `chrome.runtime.sendMessage({ id: 1, type: 'listTemplates', timestamp: Date.now() }).then((r) => JSON.stringify(r), (e) => String(e))`);
+    expect(listed).not.toContain('Rahasia');
+    expect(listed).toContain('may not be asked');
+
+    // The user opens the choice (now the names are there) and picks the other template.
+    await chooseTemplate(control, 'Konseling siswa Rahasia');
+    // The page switches the selection back to today's template as the user presses the button.
+    await page.evaluate(() => {
+      window.addEventListener('pointerdown', () => {
+        const select = document.querySelector('asisten-ekinerja-isi')!.shadowRoot!.querySelector('select')!;
+        select.value = 'tpl-mengajar';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }, true);
+    });
+    await control.getByRole('button', { name: 'Isi dari template', exact: true }).click();
+    await control.and(page.locator('[data-state="done"]')).waitFor();
+    expect((await formState(page))?.kegiatan).toBe('Konseling pribadi siswa Rahasia');
+    await expect(control.getByLabel('Template', { exact: true }).inputValue()).resolves.toBe('tpl-pribadi');
   });
 });

@@ -78,7 +78,8 @@ export const CONTENT_SCRIPT_PAYLOADS: Partial<Record<BackgroundMessage, (data: u
       : shapeProblems(data, { required: { ok: oneOf(false), reason: oneOf('no-calendar', 'unreadable-title', 'unreadable-days') } }, path),
   recordObserved: (data, path) => shapeProblems(data, { required: { date, outcome: oneOf('confirmed', 'unconfirmed', 'failed') }, optional: { sent } }, path),
   rememberRencanaAksi: (data, path) => shapeProblems(data, { required: { id: text(nonEmpty, 100), rencanaAksi: text(str) } }, path),
-  listTemplates: noData,
+  templateChoices: noData,
+  templateForFill: (data, path) => (text(nonEmpty, 100).test(data) ? [] : [{ code: 'backup_invalid_value', path }]),
   getSettings: noData,
   ssoCode: (data, path) => (data === undefined ? [] : shapeProblems(data, { required: {}, optional: { username: text(str, 200), accountId: text(str, 100) } }, path)),
   saveActivationAccount: (data, path) =>

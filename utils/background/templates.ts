@@ -30,6 +30,12 @@ export function templatesCapability({ db }: BackgroundDeps): Capability<keyof Te
       async listTemplates() {
         return readAll(await db());
       },
+      async templateChoices() {
+        return (await readAll(await db())).map(({ id, name, weekdays, isDefault, order }) => ({ id, name, weekdays, isDefault, order }));
+      },
+      async templateForFill(id) {
+        return (await (await db()).get('templates', id)) ?? null;
+      },
       async saveTemplate(draft) {
         const d = await db();
         const list = await readAll(d);
@@ -93,7 +99,8 @@ export function templatesCapability({ db }: BackgroundDeps): Capability<keyof Te
         return templatesToCsv(await readAll(await db()));
       },
     },
-    // The filler offers the templates and remembers a Rencana Aksi chosen in the modal.
-    contentScripts: { listTemplates: [EKINERJA_ORIGIN], rememberRencanaAksi: [EKINERJA_ORIGIN] },
+    // The filler offers the templates by name, reads the chosen one at the user's click, and
+    // remembers a Rencana Aksi chosen in the modal; it never gets every template's texts.
+    contentScripts: { templateChoices: [EKINERJA_ORIGIN], templateForFill: [EKINERJA_ORIGIN], rememberRencanaAksi: [EKINERJA_ORIGIN] },
   };
 }

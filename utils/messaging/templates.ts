@@ -6,9 +6,19 @@ import type { CsvRowError } from '../templates/csv';
 export type SaveTemplateResult = { ok: true; template: TemplateRecord } | { ok: false; errors: TemplateError[] };
 export type ImportTemplatesResult = { ok: true; count: number; ignoredColumns: string[] } | { ok: false; errors: CsvRowError[] };
 
+/**
+ * What the in-page filler may know of a template before the user picks it: enough to name it and
+ * to choose the one for a date — never its texts (issue 12, finding 5).
+ */
+export type TemplateChoice = Pick<TemplateRecord, 'id' | 'name' | 'weekdays' | 'isDefault' | 'order'>;
+
 export interface TemplatesProtocol {
   /** All templates, in the user's order. */
   listTemplates(): TemplateRecord[];
+  /** The templates' names and days, in the user's order (the in-page filler's choice). */
+  templateChoices(): TemplateChoice[];
+  /** One template, read when the user clicks "Isi dari template"; null when it is gone. */
+  templateForFill(id: string): TemplateRecord | null;
   /** Creates (no id) or replaces (with id) a template after validating it. */
   saveTemplate(draft: TemplateDraft): SaveTemplateResult;
   /** The filler's "remember this choice": only the template's Rencana Aksi changes. */

@@ -41,12 +41,20 @@ export function shadowWidget(doc: Document, o: WidgetOptions): ShadowWidget {
   return { host, root };
 }
 
-/** Runs `fn` for the user's clicks on `el` only: a click a page script makes (`isTrusted` false) does nothing. */
-export function onUserClick(el: HTMLElement, fn: () => void, signal?: AbortSignal): void {
-  el.addEventListener('click', (e) => {
+/**
+ * A click listener that runs `fn` for the user's clicks only: a click a page script makes
+ * (`isTrusted` false) does nothing. Every button of every widget acts through this one check.
+ */
+export function userAction(fn: () => void): (e: Event) => void {
+  return (e) => {
     if (!e.isTrusted) return;
     e.preventDefault();
     e.stopPropagation();
     fn();
-  }, { signal });
+  };
+}
+
+/** Runs `fn` for the user's clicks on `el` only (`userAction`). */
+export function onUserClick(el: HTMLElement, fn: () => void, signal?: AbortSignal): void {
+  el.addEventListener('click', userAction(fn), { signal });
 }

@@ -59,7 +59,10 @@ const HOSTILE: [BackgroundMessage, unknown, typeof kinerja?][] = [
   ['rememberRencanaAksi', { id: 'x', rencanaAksi: MB }],
   ['rememberRencanaAksi', { id: ['x'], rencanaAksi: 'a' }],
   ['rememberRencanaAksi', JSON.parse('{"id":"x","rencanaAksi":"a","__proto__":{"x":1}}')],
-  ['listTemplates', { all: true }],
+  ['templateChoices', { all: true }],
+  ['templateForFill', ['x']],
+  ['templateForFill', MB],
+  ['templateForFill', ''],
   ['getSettings', MB],
   ['ssoCode', { username: MB }, sso],
   ['ssoCode', { accountId: ['a'] }, sso],
@@ -92,7 +95,8 @@ describe('content-script payloads (issue 12, finding 7)', () => {
     expect(payloadProblems('recordSiteReading', { ok: false, reason: 'no-calendar' })).toEqual([]);
     expect(payloadProblems('recordObserved', { date: '2026-11-24', outcome: 'unconfirmed' })).toEqual([]);
     expect(payloadProblems('rememberRencanaAksi', { id: 'abc', rencanaAksi: 'Menyusun laporan' })).toEqual([]);
-    expect(payloadProblems('listTemplates', undefined)).toEqual([]);
+    expect(payloadProblems('templateChoices', undefined)).toEqual([]);
+    expect(payloadProblems('templateForFill', 'c0ffee-1')).toEqual([]);
     expect(payloadProblems('getSettings', undefined)).toEqual([]);
     expect(payloadProblems('ssoCode', {})).toEqual([]);
     expect(payloadProblems('ssoCode', { username: 'budi', accountId: undefined })).toEqual([]);

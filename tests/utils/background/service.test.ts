@@ -161,6 +161,10 @@ describe('who may ask what', () => {
     expect(may(kinerja, 'recordSiteReading')).toBe(true);
     expect(may(kinerja, 'rememberRencanaAksi')).toBe(true);
     expect(may(kinerja, 'saveTemplate')).toBe(false);
+    // The filler gets names, then one template at the user's click — never every template (issue 12, finding 5).
+    expect(may(kinerja, 'templateChoices')).toBe(true);
+    expect(may(kinerja, 'templateForFill')).toBe(true);
+    expect(may(kinerja, 'listTemplates')).toBe(false);
     expect(may(kinerja, 'ssoCode')).toBe(false);
     expect(may(sso, 'ssoCode')).toBe(true);
     expect(may(sso, 'listTemplates')).toBe(false);
@@ -173,7 +177,7 @@ describe('who may ask what', () => {
     expect(may(undefined, 'exportBackup')).toBe(true);
     // Exactly the declared messages, nothing more.
     expect(Object.fromEntries([...full.allowList].map(([origin, types]) => [origin, [...types].sort()]))).toEqual({
-      'https://kinerja.bkn.go.id': ['getSettings', 'listTemplates', 'recordObserved', 'recordSiteReading', 'rememberRencanaAksi'],
+      'https://kinerja.bkn.go.id': ['getSettings', 'recordObserved', 'recordSiteReading', 'rememberRencanaAksi', 'templateChoices', 'templateForFill'],
       'https://sso-siasn.bkn.go.id': ['saveActivationAccount', 'ssoCode'],
     });
   });
@@ -188,13 +192,13 @@ describe('who may ask what', () => {
 
   it('builds the allow-list from the declarations of the capabilities it assembles', async () => {
     const custom: CapabilityFactory = () => ({
-      handlers: { listTemplates: async () => [] },
-      contentScripts: { listTemplates: ['https://sso-siasn.bkn.go.id'] },
-    }) satisfies Capability<'listTemplates'>;
+      handlers: { templateChoices: async () => [] },
+      contentScripts: { templateChoices: ['https://sso-siasn.bkn.go.id'] },
+    }) satisfies Capability<'templateChoices'>;
     const s = createService(async () => db, () => now, [custom]);
-    expect(mayAsk(s.allowList, sso, 'listTemplates')).toBe(true);
-    expect(mayAsk(s.allowList, kinerja, 'listTemplates')).toBe(false);
+    expect(mayAsk(s.allowList, sso, 'templateChoices')).toBe(true);
+    expect(mayAsk(s.allowList, kinerja, 'templateChoices')).toBe(false);
     expect(mayAsk(s.allowList, sso, 'ssoCode')).toBe(false); // the accounts capability is not assembled
-    await expect(answer(s, 'listTemplates', undefined, sso)).resolves.toEqual([]);
+    await expect(answer(s, 'templateChoices', undefined, sso)).resolves.toEqual([]);
   });
 });

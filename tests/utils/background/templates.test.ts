@@ -30,6 +30,19 @@ const summary = (list: TemplateRecord[]) => list.map((t) => [t.name, t.order, t.
 const fields = ({ id: _id, ...rest }: TemplateRecord) => rest;
 
 describe('templates capability', () => {
+  it('gives the in-page filler names and days only, and one whole template by id (issue 12, finding 5)', async () => {
+    const a = await create();
+    const b = await create({ name: 'Rapat', weekdays: [6] });
+    const choices = await h().templateChoices(undefined);
+    expect(choices).toEqual([
+      { id: a.id, name: 'Mengajar', weekdays: [1, 2, 3, 4, 5], isDefault: true, order: 0 },
+      { id: b.id, name: 'Rapat', weekdays: [6], isDefault: false, order: 1 },
+    ]);
+    expect(JSON.stringify(choices)).not.toContain('Pembelajaran');
+    expect(await h().templateForFill(b.id)).toEqual(b);
+    expect(await h().templateForFill('gone')).toBeNull();
+  });
+
   it('creates templates: normalised, appended, the first one the default', async () => {
     const a = await create();
     expect(a).toMatchObject({ jamMulai: '07:30', realisasi: 2, order: 0, isDefault: true });
