@@ -6,6 +6,7 @@ import { CalendarSection } from './CalendarSection';
 import { BackupSection } from './BackupSection';
 import { AccountsSection } from './AccountsSection';
 import { TemplatesSection } from './TemplatesSection';
+import { SyncSection } from './SyncSection';
 
 const SECTIONS = [
   ['mfa', 'options_mfa_title'],
@@ -13,6 +14,7 @@ const SECTIONS = [
   ['schedule', 'options_schedule_title'],
   ['calendar', 'options_calendar_title'],
   ['backup', 'options_backup_title'],
+  ['sync', 'options_sync_title'],
 ] as const;
 
 export function OptionsApp() {
@@ -36,6 +38,7 @@ export function OptionsApp() {
         <TemplatesSection key={`templates-${generation}`} />
         <SettingsSections key={generation} />
         <BackupSection onImported={() => setGeneration((g) => g + 1)} />
+        <SyncSection key={`sync-${generation}`} />
       </main>
     </div>
   );

@@ -10,4 +10,6 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void service.installed());
   browser.runtime.onStartup.addListener(() => void service.startup());
   browser.alarms.onAlarm.addListener((alarm) => void service.alarm(alarm.name));
+  // Another computer's templates, days off or settings arrived (only when sync is on; see utils/background/sync.ts).
+  browser.storage.sync?.onChanged.addListener((changes) => void service.syncChanged(Object.keys(changes)));
 });

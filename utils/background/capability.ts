@@ -52,6 +52,8 @@ export interface Capability<K extends BackgroundMessage = BackgroundMessage> {
   onAlarm?(name: string): Promise<boolean>;
   onInstalled?(): Promise<void>;
   onStartup?(): Promise<void>;
+  /** Keys of the browser's sync storage that changed (another computer's copy arrived, or ours was written). */
+  onSyncChanged?(keys: string[]): Promise<void>;
 }
 
 /** A capability whatever messages it answers (every Capability<K> is one). */

@@ -24,6 +24,7 @@ import { accountsCapability } from './accounts';
 import { remindersCapability } from './reminders';
 import { payloadProblems } from './payloads';
 import { jurnalCapability } from './jurnal';
+import { syncCapability } from './sync';
 import type { AnyCapability, BackgroundDeps, CapabilityFactory, ExactlyOneHandler, Handlers, RefreshContext } from './capability';
 import { siteDaysSeenItem } from '../storage/items';
 
@@ -32,7 +33,7 @@ export type { CapabilityFactory } from './capability';
 /** Always assembled: they need nothing but the database and the tabs. */
 export const CORE_CAPABILITIES = [settingsCapability, calendarCapability, backupCapability, tabsCapability] as const;
 /** The features; tests may start the service with fewer of them, or with configured ones. */
-export const CAPABILITIES = [templatesCapability, accountsCapability, remindersCapability, jurnalCapability] as const;
+export const CAPABILITIES = [templatesCapability, accountsCapability, remindersCapability, jurnalCapability, syncCapability] as const;
 
 // Fails to compile when a message of the protocol has no handler, or more than one.
 const everyMessageAnsweredOnce: ExactlyOneHandler<[...typeof CORE_CAPABILITIES, ...typeof CAPABILITIES]> = true;
@@ -51,6 +52,8 @@ export interface Service {
   installed(): Promise<void>;
   startup(): Promise<void>;
   alarm(name: string): Promise<void>;
+  /** storage.sync changed (these keys). */
+  syncChanged(keys: string[]): Promise<void>;
 }
 
 export function createService(
@@ -97,6 +100,9 @@ export function createService(
         return;
       }
       for (const c of capabilities) if (await c.onAlarm?.(name)) return;
+    },
+    async syncChanged(keys) {
+      for (const c of capabilities) await c.onSyncChanged?.(keys);
     },
   };
 }

@@ -11,7 +11,7 @@ import type { TemplatesProtocol } from '../messaging/templates';
 import type { Capability, BackgroundDeps } from './capability';
 
 /** Replaces the whole list (they are few) so order and the single default stay consistent. */
-async function writeAll(db: Db, list: TemplateRecord[]): Promise<TemplateRecord[]> {
+export async function writeTemplates(db: Db, list: TemplateRecord[]): Promise<TemplateRecord[]> {
   const next = ensureOneDefault(normaliseOrder(list));
   const tx = db.transaction('templates', 'readwrite');
   await tx.store.clear();
@@ -24,7 +24,14 @@ async function readAll(db: Db): Promise<TemplateRecord[]> {
   return sortByOrder(await db.getAll('templates'));
 }
 
-export function templatesCapability({ db }: BackgroundDeps): Capability<keyof TemplatesProtocol> {
+export function templatesCapability({ db, refresh }: BackgroundDeps): Capability<keyof TemplatesProtocol> {
+  // Every change of the list, then a refresh: what derives from the data (sync, when it is on)
+  // hears of it like of any other change. Not awaited: the editor gets its answer at once.
+  const writeAll = async (d: Db, list: TemplateRecord[]): Promise<TemplateRecord[]> => {
+    const saved = await writeTemplates(d, list);
+    void refresh().catch(() => undefined);
+    return saved;
+  };
   return {
     handlers: {
       async listTemplates() {

@@ -1,7 +1,7 @@
 /**
  * The one message contract between the extension's contexts, assembled from one interface per
  * capability (settings.ts, calendar.ts, backup.ts, tabs.ts, templates.ts, accounts.ts,
- * reminders.ts) and the messages content scripts answer (content-script.ts).
+ * reminders.ts, jurnal.ts, sync.ts) and the messages content scripts answer (content-script.ts).
  *
  * Ownership: the background service worker owns the database and is the only context that
  * writes to it, so every side effect of a change (badge, next reminder) is recomputed in one
@@ -21,6 +21,7 @@ import type { AccountsProtocol } from './accounts';
 import type { RemindersProtocol } from './reminders';
 import type { ContentScriptMessage, ContentScriptProtocol } from './content-script';
 import type { JurnalProtocol } from './jurnal';
+import type { SyncProtocol } from './sync';
 
 export type { SaveSettingsResult } from './settings';
 export type { AddDayOffResult, CalendarData, PopupStatus } from './calendar';
@@ -37,6 +38,7 @@ export interface ProtocolMap
     AccountsProtocol,
     RemindersProtocol,
     JurnalProtocol,
+    SyncProtocol,
     ContentScriptProtocol {}
 
 /** The messages the background answers (each by exactly one capability). */

@@ -5,7 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import {
-  CLOCK_CHECK, CODES_SNAPSHOT, LAST_FIRED_AT, LAST_READING, LEGACY_CLOCK_CHECK, LOCK_AT, SITE_DAYS_SEEN, VAULT_KEY,
+  CLOCK_CHECK, CODES_SNAPSHOT, LAST_FIRED_AT, LAST_READING, LEGACY_CLOCK_CHECK, LOCK_AT, SITE_DAYS_SEEN, SYNC_ENABLED, SYNC_LAST_OUTCOME, SYNC_LAST_STATE, VAULT_KEY,
   type StorageKey,
 } from './keys';
 
@@ -20,3 +20,6 @@ export const legacyClockCheckItem = item(LEGACY_CLOCK_CHECK);
 export const codesSnapshotItem = item(CODES_SNAPSHOT);
 export const vaultKeyItem = item(VAULT_KEY);
 export const lockAtItem = item(LOCK_AT);
+export const syncEnabledItem = item(SYNC_ENABLED);
+export const syncLastStateItem = item(SYNC_LAST_STATE);
+export const syncLastOutcomeItem = item(SYNC_LAST_OUTCOME);

@@ -10,6 +10,8 @@
  */
 import type { ClockState, CodesSnapshot } from '../vault/snapshot';
 import type { SiteDaysSeen } from '../calendar/site-months';
+import type { SyncState } from '../sync/merge';
+import type { SyncStatus } from '../sync/status';
 
 /** A storage key whose value is a `T` (or null when nothing is stored). */
 export type StorageKey<T> = (`local:${string}` | `session:${string}`) & { readonly __value?: T };
@@ -62,3 +64,12 @@ export const VAULT_KEY = key<VaultSessionKey>('session:vaultKey');
 
 /** storage.session: the auto-lock deadline (Unix ms), read by the popup with its snapshot. */
 export const LOCK_AT = key<number>('session:mfaLockAt');
+
+/** storage.local: whether templates, days off and settings sync on this computer (utils/background/sync.ts); on only when true. Never synced itself. */
+export const SYNC_ENABLED = key<boolean>('local:sync.enabled');
+
+/** storage.local: the sync state last merged on this computer (utils/sync/merge.ts), to tell what changed here since. */
+export const SYNC_LAST_STATE = key<SyncState>('local:sync.lastState');
+
+/** storage.local: how the last sync round went (the options page shows it). */
+export const SYNC_LAST_OUTCOME = key<NonNullable<SyncStatus['last']>>('local:sync.lastOutcome');

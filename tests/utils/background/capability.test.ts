@@ -15,6 +15,7 @@ import { templatesCapability } from '@/utils/background/templates';
 import { accountsCapability } from '@/utils/background/accounts';
 import { remindersCapability } from '@/utils/background/reminders';
 import { jurnalCapability } from '@/utils/background/jurnal';
+import { syncCapability } from '@/utils/background/sync';
 
 /** Every message the background answers; the compiler insists on each, and on no other. */
 const ALL: Record<BackgroundMessage, true> = {
@@ -29,11 +30,12 @@ const ALL: Record<BackgroundMessage, true> = {
   saveActivationAccount: true, exportBackupWithPassphrase: true,
   getNextReminder: true, snoozeReminders: true, muteToday: true, unmuteToday: true,
   getRekapData: true,
+  getSyncStatus: true, setSyncEnabled: true,
 };
 
 describe('exactly one handler per message', () => {
   it('compiles only when every message has one handler', () => {
-    const complete: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability, typeof jurnalCapability]> = true;
+    const complete: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability, typeof jurnalCapability, typeof syncCapability]> = true;
     // @ts-expect-error the reminders' messages have no handler
     const missing: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability]> = true;
     const _another = (): Capability<'getSettings'> => ({ handlers: { getSettings: async () => { throw new Error('unused'); } } });
@@ -43,7 +45,7 @@ describe('exactly one handler per message', () => {
   });
 
   it('assembles a handler for every message of the protocol, and for nothing else', () => {
-    expect([...CORE_CAPABILITIES, ...CAPABILITIES]).toHaveLength(8);
+    expect([...CORE_CAPABILITIES, ...CAPABILITIES]).toHaveLength(9);
     const service = createService(async () => { throw new Error('no database needed'); });
     expect(Object.keys(service.handlers).sort()).toEqual(Object.keys(ALL).sort());
     for (const handler of Object.values(service.handlers)) expect(typeof handler).toBe('function');

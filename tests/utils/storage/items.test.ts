@@ -18,6 +18,9 @@ describe('storage items', () => {
       vaultKeyItem: 'session:vaultKey',
       lockAtItem: 'session:mfaLockAt',
       siteDaysSeenItem: 'local:siteDaysSeen',
+      syncEnabledItem: 'local:sync.enabled',
+      syncLastStateItem: 'local:sync.lastState',
+      syncLastOutcomeItem: 'local:sync.lastOutcome',
     });
     expect(new Set(all.map((i) => i.key)).size).toBe(all.length);
   });
