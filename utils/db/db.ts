@@ -5,6 +5,8 @@ export const DB_NAME = 'asisten-ekinerja';
 
 type UpgradeTx = IDBPTransaction<EkinerjaDB, StoreName[], 'versionchange'>;
 type Migration = (db: IDBPDatabase<EkinerjaDB>, tx: UpgradeTx) => void;
+/** The transaction of a step that handles indexes today's schema no longer has (their names are not in EkinerjaDB). */
+const untyped = (tx: UpgradeTx) => tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
 
 /**
  * Schema history. MIGRATIONS[n] upgrades a database from version n to n + 1; never edit a
@@ -19,11 +21,12 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('daysOff', { keyPath: 'id' });
     db.createObjectStore('settings');
   },
-  // 1 → 2: indexes for the popup's lookups (accounts by issuer, reports by source, days off by start).
+  // 1 → 2: indexes for the popup's lookups (accounts by issuer, reports by source, days off by
+  // start). Never read: every lookup reads its whole store; dropped again by 4 → 5.
   (_db, tx) => {
-    tx.objectStore('accounts').createIndex('by-issuer', 'issuer');
-    tx.objectStore('reports').createIndex('by-source', 'source');
-    tx.objectStore('daysOff').createIndex('by-start', 'start');
+    untyped(tx).objectStore('accounts').createIndex('by-issuer', 'issuer');
+    untyped(tx).objectStore('reports').createIndex('by-source', 'source');
+    untyped(tx).objectStore('daysOff').createIndex('by-start', 'start');
   },
   // 2 → 3: the vault's passphrase check (accounts keep their plain secrets until one is set).
   (db) => {
@@ -33,6 +36,13 @@ export const MIGRATIONS: readonly Migration[] = [
   // calendar showed; looked up by date for the Rekap of a period.
   (db) => {
     db.createObjectStore('jurnal', { keyPath: 'id' }).createIndex('by-date', 'date');
+  },
+  // 4 → 5: the indexes of 1 → 2 go (nothing reads them; the stores are small and read whole):
+  // no cost on every write, nothing kept in step with data no one asks for. Records stay as they are.
+  (_db, tx) => {
+    untyped(tx).objectStore('accounts').deleteIndex('by-issuer');
+    untyped(tx).objectStore('reports').deleteIndex('by-source');
+    untyped(tx).objectStore('daysOff').deleteIndex('by-start');
   },
 ];
 

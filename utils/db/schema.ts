@@ -139,10 +139,10 @@ export interface JurnalEntry {
 }
 
 export interface EkinerjaDB extends DBSchema {
-  accounts: { key: string; value: StoredAccountRecord; indexes: { 'by-issuer': string } };
+  accounts: { key: string; value: StoredAccountRecord };
   templates: { key: string; value: TemplateRecord };
-  reports: { key: string; value: ReportRecord; indexes: { 'by-source': ReportSource } };
-  daysOff: { key: string; value: DayOffRecord; indexes: { 'by-start': string } };
+  reports: { key: string; value: ReportRecord };
+  daysOff: { key: string; value: DayOffRecord };
   settings: { key: string; value: StoredSettings };
   vault: { key: string; value: VaultRecord };
   /** Schema 4. */

@@ -1,4 +1,4 @@
-/** The Jurnal in IndexedDB (store 'jurnal', schema 4): written only by the background. */
+/** The Jurnal in IndexedDB (store 'jurnal', since schema 4): written only by the background. */
 import type { Db } from '../db/db';
 import { entryFromSite, type JurnalEntry, type SiteCalendarEvent } from './entry';
 

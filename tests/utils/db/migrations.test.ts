@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { DB_VERSION, MIGRATIONS, openDb } from '@/utils/db/db';
 import { readSettings } from '@/utils/settings/store';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
@@ -45,9 +45,12 @@ async function createAtVersion(name: string, version: number) {
   db.close();
 }
 
+/** A database opened at an older version, for the indexes today's schema types no longer name. */
+const untyped = (db: unknown) => db as IDBPDatabase;
+
 describe('database migrations', () => {
-  it('the current version is 4 and every step is there', () => {
-    expect(DB_VERSION).toBe(4);
+  it('the current version is 5 and every step is there', () => {
+    expect(DB_VERSION).toBe(5);
     expect(MIGRATIONS).toHaveLength(DB_VERSION);
   });
 
@@ -60,17 +63,17 @@ describe('database migrations', () => {
     expect([...before.transaction('reports').store.indexNames]).toEqual([]);
     before.close();
 
-    const db = await openDb(name);
-    expect(db.version).toBe(DB_VERSION);
+    const db = await openDb(name, 2);
+    expect(db.version).toBe(2);
     expect(await db.getAll('accounts')).toEqual([account]);
     expect(await db.getAll('templates')).toEqual([template]);
     expect(await db.getAll('reports')).toEqual([report]);
     expect(await db.getAll('daysOff')).toEqual([dayOff]);
     expect(await readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, zone: 'Asia/Makassar', targetTime: '15:00' });
     // The new indexes answer queries over the old data.
-    expect(await db.getAllFromIndex('accounts', 'by-issuer', 'public-siasn')).toEqual([account]);
-    expect(await db.getAllFromIndex('reports', 'by-source', 'site')).toEqual([report]);
-    expect(await db.getAllFromIndex('daysOff', 'by-start', IDBKeyRange.lowerBound('2026-12-01'))).toEqual([dayOff]);
+    expect(await untyped(db).getAllFromIndex('accounts', 'by-issuer', 'public-siasn')).toEqual([account]);
+    expect(await untyped(db).getAllFromIndex('reports', 'by-source', 'site')).toEqual([report]);
+    expect(await untyped(db).getAllFromIndex('daysOff', 'by-start', IDBKeyRange.lowerBound('2026-12-01'))).toEqual([dayOff]);
     db.close();
   });
 
@@ -89,7 +92,7 @@ describe('database migrations', () => {
     // Still an account the authenticator can use: its secret is there, nothing sealed.
     expect(stored!.secret).toBe('JBSWY3DPEHPK3PXP');
     expect(stored!.sealed).toBeUndefined();
-    expect(await db.getAllFromIndex('accounts', 'by-issuer', 'public-siasn')).toEqual([account]);
+    expect(await untyped(db).getAllFromIndex('accounts', 'by-issuer', 'public-siasn')).toEqual([account]);
     expect(await db.getAll('templates')).toEqual([template]);
     expect(await db.getAll('reports')).toEqual([report]);
     expect(await db.getAll('daysOff')).toEqual([dayOff]);
@@ -111,7 +114,7 @@ describe('database migrations', () => {
     expect([...v3.objectStoreNames]).not.toContain('jurnal');
     v3.close();
 
-    const db = await openDb(name);
+    const db = await openDb(name, 4);
     expect(db.version).toBe(4);
     expect(await db.getAll('accounts')).toEqual([account]);
     expect(await db.getAll('templates')).toEqual([template]);
@@ -130,11 +133,58 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('4 → 5 drops the indexes nothing reads and keeps every record, the Jurnal\'s by-date index too', async () => {
+    const name = freshName();
+    await createAtVersion(name, 4);
+    const vault = { salt: 'AAAA', iterations: 600_000, verifier: { iv: 'BBBB', ct: 'CCCC' }, autoLockMinutes: 15 };
+    const entry = entryFromSave(
+      { date: '2026-12-04', rencanaAksi: 'RA', jamMulai: '07:30', jamSelesai: '09:00', kegiatan: 'K', realisasi: '1', satuan: 'JP', buktiDukung: '' },
+      { id: 'j1', now: new Date('2026-12-04T03:00:00Z'), templateId: 't1' },
+    )!;
+    const v4 = await openDB(name);
+    expect(v4.version).toBe(4);
+    await v4.put('vault', vault, VAULT_KEY);
+    await v4.put('jurnal', entry);
+    expect([...v4.transaction('accounts').store.indexNames]).toEqual(['by-issuer']);
+    expect([...v4.transaction('reports').store.indexNames]).toEqual(['by-source']);
+    expect([...v4.transaction('daysOff').store.indexNames]).toEqual(['by-start']);
+    v4.close();
+
+    const db = await openDb(name);
+    expect(db.version).toBe(5);
+    expect([...db.transaction('accounts').store.indexNames]).toEqual([]);
+    expect([...db.transaction('reports').store.indexNames]).toEqual([]);
+    expect([...db.transaction('daysOff').store.indexNames]).toEqual([]);
+    expect([...db.transaction('jurnal').store.indexNames]).toEqual(['by-date']);
+    expect(await db.getAll('accounts')).toEqual([account]);
+    expect(await db.getAll('templates')).toEqual([template]);
+    expect(await db.getAll('reports')).toEqual([report]);
+    expect(await db.getAll('daysOff')).toEqual([dayOff]);
+    expect(await db.get('vault', VAULT_KEY)).toEqual(vault);
+    expect(await readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, zone: 'Asia/Makassar', targetTime: '15:00' });
+    expect(await listEntries(db, { from: '2026-12-01', to: '2026-12-31' })).toEqual([entry]);
+    db.close();
+  });
+
+  it('1 → 5 in one upgrade: a version-1 database ends with the same records and no stale index', async () => {
+    const name = freshName();
+    await createAtVersion(name, 1);
+    const db = await openDb(name);
+    expect(db.version).toBe(5);
+    expect(await db.getAll('accounts')).toEqual([account]);
+    expect(await db.getAll('reports')).toEqual([report]);
+    expect(await db.getAll('daysOff')).toEqual([dayOff]);
+    for (const store of ['accounts', 'reports', 'daysOff'] as const) expect([...db.transaction(store).store.indexNames], store).toEqual([]);
+    db.close();
+  });
+
   it('a new database gets every store and index at once', async () => {
     const db = await openDb(freshName());
     expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'daysOff', 'jurnal', 'reports', 'settings', 'templates', 'vault']);
     expect([...db.transaction('jurnal').store.indexNames]).toEqual(['by-date']);
-    expect([...db.transaction('daysOff').store.indexNames]).toEqual(['by-start']);
+    for (const store of ['accounts', 'reports', 'daysOff', 'templates'] as const) {
+      expect([...db.transaction(store).store.indexNames], store).toEqual([]);
+    }
     expect(await readSettings(db)).toEqual(DEFAULT_SETTINGS);
     db.close();
   });
