@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/utils/i18n/i18n';
 import type { TemplateRecord } from '@/utils/db/schema';
+import { clockText } from '@/utils/calendar/dates';
 import { weekdaysText } from './TemplateWeekdays';
 
 export type TemplateAction = 'edit' | 'duplicate' | 'delete' | 'up' | 'down' | 'default';
@@ -51,7 +52,7 @@ export function TemplateList({ templates, locale, confirmingDelete, focus, onAct
             {tpl.isDefault && <span class="tpl-badge">{t('templates_default_badge')}</span>}
           </div>
           <p class="tpl-item-meta">
-            {weekdaysText(tpl.weekdays, locale)} · {tpl.jamMulai}–{tpl.jamSelesai} · {tpl.rencanaAksi}
+            {weekdaysText(tpl.weekdays, locale)} · {clockText(tpl.jamMulai, locale)}–{clockText(tpl.jamSelesai, locale)} · {tpl.rencanaAksi}
           </p>
           {confirmingDelete === tpl.id ? (
             <div class="confirm" role="group" aria-label={t('templates_delete_named', tpl.name)}>

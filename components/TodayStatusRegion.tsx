@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, uiLocale } from '@/utils/i18n/i18n';
-import { formatLongDate } from '@/utils/calendar/dates';
+import { clockText, formatLongDate } from '@/utils/calendar/dates';
 import { TODAY_MESSAGE } from '@/utils/calendar/missed-days';
 import { REASON_MESSAGE } from '@/utils/calendar/workdays';
 import { sendMessage, type EkinerjaTab, type PopupStatus } from '@/utils/messaging/protocol';
@@ -14,7 +14,7 @@ export interface Props {
 
 function todayText(status: PopupStatus): string {
   const s = status.todayStatus;
-  if (s.state !== 'off') return t(TODAY_MESSAGE[s.state], status.targetTime);
+  if (s.state !== 'off') return t(TODAY_MESSAGE[s.state], clockText(status.targetTime, uiLocale()));
   const reason = s.off.name ?? (s.off.note || t(REASON_MESSAGE[s.off.reason]));
   return `${t(TODAY_MESSAGE.off, reason)}${s.reported ? ` ${t('popup_off_reported')}` : ''}`;
 }

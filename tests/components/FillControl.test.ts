@@ -127,7 +127,7 @@ describe('FillControl', () => {
 
   it('explains when there are no templates, or when the extension does not answer', async () => {
     let c = await control([]);
-    expect(c.root.textContent).toContain('Belum ada template Progres Harian.');
+    expect(c.root.textContent).toContain('Belum ada template Progress Harian.');
     expect(c.button('Isi dari template')).toBeUndefined();
     c = await control(null);
     expect(c.root.textContent).toContain('Layanan latar ekstensi tidak menjawab.');

@@ -24,8 +24,8 @@ describe('options page', () => {
     const input = await waitFor(() => $<HTMLInputElement>('input#backup-file'));
     pickFile(input, new File([JSON.stringify({ format: 'asisten-ekinerja-backup', version: 9, data: {} })], 'lama.json'));
     const alert = await waitFor(() => $('[role="alert"]'));
-    expect(alert.textContent).toContain('File ini tidak dipulihkan; data Anda tidak berubah:');
-    expect(alert.textContent).toContain('File ini dibuat versi ekstensi yang lebih baru (format 9).');
+    expect(alert.textContent).toContain('Berkas ini tidak dipulihkan; data Anda tidak berubah:');
+    expect(alert.textContent).toContain('Berkas ini dibuat versi ekstensi yang lebih baru (format 9).');
     await bg.idle();
     expect(await readSettings(bg.db)).toEqual(DEFAULT_SETTINGS);
   });

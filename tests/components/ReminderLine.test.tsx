@@ -43,11 +43,11 @@ describe('popup reminder line', () => {
   it('names the next reminder today, and "Tunda 15 menit" moves it 15 minutes from now', async () => {
     await setUp('2026-05-04 10:00');
     await mount();
-    expect(line()).toBe('Pengingat berikutnya 15:00');
+    expect(line()).toBe('Pengingat berikutnya 15.00');
     expect(buttons()).toEqual(['Tunda 15 menit', 'Bisukan hari ini']);
 
     await press('Tunda 15 menit');
-    expect(line()).toBe('Pengingat ditunda sampai 10:15');
+    expect(line()).toBe('Pengingat ditunda sampai 10.15');
     expect(buttons()).toEqual(['Bisukan hari ini']);
     expect((await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(wib('2026-05-04 10:15').getTime());
   });
@@ -61,7 +61,7 @@ describe('popup reminder line', () => {
     expect((await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(wib('2026-05-05 15:00').getTime());
 
     await press('Nyalakan lagi hari ini');
-    expect(line()).toBe('Pengingat berikutnya 15:00');
+    expect(line()).toBe('Pengingat berikutnya 15.00');
     expect((await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(wib('2026-05-04 15:00').getTime());
   });
 
@@ -69,14 +69,14 @@ describe('popup reminder line', () => {
     await setUp('2026-05-04 10:00');
     await bg.service.handlers.setReport({ date: '2026-05-04', status: 'reported' });
     await mount();
-    expect(line()).toBe('Pengingat berikutnya Sel, 5 Mei, 15:00');
+    expect(line()).toBe('Pengingat berikutnya Sel, 5 Mei, 15.00');
     expect(buttons()).toEqual([]);
   });
 
   it('on a Saturday names Monday; with do-not-disturb says so', async () => {
     await setUp('2026-05-09 10:00');
     await mount();
-    expect(line()).toBe('Pengingat berikutnya Sen, 11 Mei, 15:00');
+    expect(line()).toBe('Pengingat berikutnya Sen, 11 Mei, 15.00');
     expect(buttons()).toEqual([]);
 
     render(null, root);

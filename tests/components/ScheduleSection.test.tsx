@@ -56,10 +56,10 @@ describe('Jadwal & Pengingat', () => {
     expect($<HTMLInputElement>('#morning-time').value).toBe('07:30');
     expect(checkbox('Pengingat terakhir setelah batas waktu').checked).toBe(false);
     expect(checkbox('Rekap bulan lalu di awal bulan').checked).toBe(true);
-    expect(text()).toContain('Pada hari kerja pertama tiap bulan pukul 08:00: berapa hari bulan lalu yang belum dilaporkan.');
+    expect(text()).toContain('Pada hari kerja pertama tiap bulan pukul 08.00: berapa hari bulan lalu yang belum dilaporkan.');
     expect(checkbox('Jangan ganggu (matikan semua pengingat)').checked).toBe(false);
     expect(text()).toContain('Semua jam memakai zona waktu yang dipilih di Kalender & Cuti: WIB (Asia/Jakarta).');
-    expect($('#next-reminder').textContent).toBe('Pengingat berikutnya 15:00');
+    expect($('#next-reminder').textContent).toBe('Pengingat berikutnya 15.00');
   });
 
   it('adds and removes lead times, turns the morning reminder on, and saves it all together', async () => {
@@ -83,7 +83,7 @@ describe('Jadwal & Pengingat', () => {
     expect(saved.leadMinutes).toEqual([30, 15]);
     expect(saved.morning).toEqual({ enabled: true, time: '07:15' });
     expect(saved.lastCall).toEqual({ enabled: true, minutesAfter: 45 });
-    await waitFor(() => expect($('#next-reminder').textContent).toBe('Pengingat berikutnya 07:15'));
+    await waitFor(() => expect($('#next-reminder').textContent).toBe('Pengingat berikutnya 07.15'));
     expect((await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(wib('2026-05-04 07:15').getTime());
   });
 
@@ -131,13 +131,13 @@ describe('Jadwal & Pengingat', () => {
     type($<HTMLInputElement>('#target-time'), '00:30');
     type($<HTMLInputElement>('#lead-new'), '45');
     addLead();
-    expect($('#lead-help').textContent).toBe('Terlalu awal: jatuh sebelum pukul 00:00.');
+    expect($('#lead-help').textContent).toBe('Terlalu awal: jatuh sebelum pukul 00.00.');
     expect(leadItems()).toEqual(['60 menit sebelumnya', '15 menit sebelumnya']);
 
     click('Hapus pengingat 15 menit sebelumnya');
     await submit();
     expect(status()).toBe('Belum tersimpan: periksa isian yang ditandai.');
-    expect($('#lead-help').textContent).toBe('Terlalu awal: jatuh sebelum pukul 00:00.');
+    expect($('#lead-help').textContent).toBe('Terlalu awal: jatuh sebelum pukul 00.00.');
     expect(await readSettings(bg.db)).toMatchObject({ targetTime: '16:00', reminders: { leadMinutes: [60, 15] } });
 
     // Only the target time (the missed-days e2e moves it to 00:00): the untouched reminders do not block it.

@@ -170,10 +170,10 @@ describe('TemplateEditor', () => {
     const { saved } = setup({ template });
     expect(root.querySelector('h3')!.textContent).toBe('Ubah template "Piket"');
     expect(field('Jam mulai').value).toBe('06:45');
-    const isDefault = field('Jadikan default');
+    const isDefault = field('Jadikan utama');
     expect(isDefault.checked).toBe(true);
     expect(isDefault.disabled).toBe(true);
-    expect(description(isDefault)).toEqual(['Ini template default. Untuk menggantinya, jadikan template lain sebagai default.']);
+    expect(description(isDefault)).toEqual(['Ini template utama. Untuk menggantinya, jadikan template lain sebagai utama.']);
     type(field('Jam selesai'), '0730');
     await save();
     await waitFor(() => expect(saved).toHaveLength(1));

@@ -24,7 +24,7 @@ async function click(name: string) {
 }
 const listed = () => [...root.querySelectorAll('ol.tpl-list > li')].map((li) => ({
   name: li.querySelector('.tpl-item-name')!.textContent,
-  isDefault: li.querySelector('.tpl-badge')?.textContent === 'Default',
+  isDefault: li.querySelector('.tpl-badge')?.textContent === 'Utama',
   meta: li.querySelector('.tpl-item-meta')!.textContent,
 }));
 const stored = async () => sortByOrder(await bg.db.getAll('templates'));
@@ -44,7 +44,7 @@ describe('TemplatesSection', () => {
   it('explains templates when there are none, and creates the first one as the default', async () => {
     await mount();
     await waitFor(() => {
-      expect(root.querySelector('h2')!.textContent).toBe('Template Progres Harian');
+      expect(root.querySelector('h2')!.textContent).toBe('Template Progress Harian');
       expect(root.querySelector('.tpl-empty')!.textContent).toMatch(/^Belum ada template\./);
       expect(root.querySelector('ol.tpl-list')).toBeNull();
     });
@@ -60,7 +60,7 @@ describe('TemplatesSection', () => {
 
     await waitFor(() => {
       expect(root.querySelector('.tpl-editor')).toBeNull();
-      expect(listed()).toEqual([{ name: 'Mengajar', isDefault: true, meta: 'Senin–Jumat · 07:00–12:30 · Melaksanakan pembelajaran' }]);
+      expect(listed()).toEqual([{ name: 'Mengajar', isDefault: true, meta: 'Senin–Jumat · 07.00–12.30 · Melaksanakan pembelajaran' }]);
       expect(statusText()).toBe('Template "Mengajar" disimpan.');
       expect(document.activeElement).toBe(button('Ubah Mengajar'));
     });
@@ -81,11 +81,11 @@ describe('TemplatesSection', () => {
     await mount();
     await waitFor(() => {
       expect(listed().map((x) => [x.name, x.isDefault])).toEqual([['Mengajar', true], ['Rapat', false]]);
-      expect(listed()[1]!.meta).toBe('Senin, Rabu, Jumat · 07:30–16:00 · Rencana');
+      expect(listed()[1]!.meta).toBe('Senin, Rabu, Jumat · 07.30–16.00 · Rencana');
       expect(button('Naikkan Mengajar').disabled).toBe(true);
       expect(button('Turunkan Rapat').disabled).toBe(true);
     });
-    expect(() => button('Jadikan default Mengajar')).toThrow(); // already the default
+    expect(() => button('Jadikan utama Mengajar')).toThrow(); // already the default
 
     await click('Duplikat Mengajar');
     await waitFor(() => {
@@ -106,10 +106,10 @@ describe('TemplatesSection', () => {
     // At the top, "Naikkan" is disabled: focus moved to "Turunkan".
     await waitFor(() => expect(document.activeElement).toBe(button('Turunkan Rapat')));
 
-    await click('Jadikan default Rapat');
+    await click('Jadikan utama Rapat');
     await waitFor(() => {
       expect(listed().map((x) => [x.name, x.isDefault])).toEqual([['Rapat', true], ['Mengajar (salinan)', false], ['Mengajar', false]]);
-      expect(statusText()).toBe('"Rapat" sekarang template default.');
+      expect(statusText()).toBe('"Rapat" sekarang template utama.');
     });
     expect((await stored()).map((t) => [t.name, t.isDefault, t.order])).toEqual([
       ['Rapat', true, 0], ['Mengajar (salinan)', false, 1], ['Mengajar', false, 2],

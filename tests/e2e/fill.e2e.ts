@@ -288,7 +288,7 @@ describe('a template made in the options page fills the modal', () => {
       await options.getByRole('button', { name: 'Simpan kalender' }).click();
       await options.getByRole('region', { name: 'Kalender & Cuti' }).getByText('Tersimpan.').first().waitFor();
 
-      const region = options.getByRole('region', { name: 'Template Progres Harian' });
+      const region = options.getByRole('region', { name: 'Template Progress Harian' });
       await region.getByRole('button', { name: 'Template baru' }).click();
       for (const [label, value] of Object.entries(TEACHING_FORM)) await region.getByLabel(label, { exact: true }).fill(value);
       for (const day of ['Sabtu', 'Minggu']) await region.getByRole('group', { name: 'Hari berlaku' }).getByLabel(day).check();

@@ -20,7 +20,7 @@ describe('options page', () => {
     session = await launchExtension();
     const page = await session.openPage('options.html');
     const nav = page.getByRole('navigation', { name: 'Bagian pengaturan' });
-    for (const name of ['Akun MFA', 'Template Progres Harian', 'Jadwal & Pengingat', 'Kalender & Cuti', 'Cadangan']) {
+    for (const name of ['Akun MFA', 'Template Progress Harian', 'Jadwal & Pengingat', 'Kalender & Cuti', 'Cadangan']) {
       await nav.getByRole('link', { name }).waitFor();
       await page.getByRole('region', { name }).waitFor();
     }
@@ -72,7 +72,7 @@ describe('options page', () => {
     await page.getByRole('button', { name: 'Simpan jadwal' }).click();
     await page.getByRole('region', { name: 'Jadwal & Pengingat' }).getByText('Tersimpan.').waitFor();
 
-    await page.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.getByLabel('Pulihkan dari berkas cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.getByText(/File cadangan\.json berisi 0 akun MFA, 0 template, 0 catatan laporan dan 0 hari libur\/cuti/).waitFor();
     await page.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
     await page.getByText('Cadangan dipulihkan.').waitFor();
@@ -82,17 +82,17 @@ describe('options page', () => {
     const broken = JSON.parse(text) as { data: Record<string, unknown> };
     delete broken.data.reports;
     broken.data.settings = { targetTime: 'sore' };
-    await page.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'rusak.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.getByLabel('Pulihkan dari berkas cadangan').setInputFiles({ name: 'rusak.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
     const alert = page.getByRole('alert');
-    await alert.getByText('File ini tidak dipulihkan; data Anda tidak berubah:').waitFor();
+    await alert.getByText('Berkas ini tidak dipulihkan; data Anda tidak berubah:').waitFor();
     await alert.getByText('Bagian data.reports tidak ada.').waitFor();
     await alert.getByText('Nilai data.settings.targetTime tidak valid.').waitFor();
     await expect(page.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).count()).resolves.toBe(0);
     await page.reload();
     await expectSettings(page, { time: '14:45', zone: 'browser', week: '5' });
 
-    await page.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'foto.json', mimeType: 'application/json', buffer: Buffer.from('\x89PNG...') });
-    await page.getByRole('alert').getByText('Ini bukan file JSON.').waitFor();
+    await page.getByLabel('Pulihkan dari berkas cadangan').setInputFiles({ name: 'foto.json', mimeType: 'application/json', buffer: Buffer.from('\x89PNG...') });
+    await page.getByRole('alert').getByText('Ini bukan berkas JSON.').waitFor();
 
     // A 70 MB file (the review's: it threw an uncaught error, no message): refused before reading.
     const dir = mkdtempSync(join(tmpdir(), 'ae-backup-'));
@@ -103,8 +103,8 @@ describe('options page', () => {
       writeFileSync(huge, JSON.stringify(padded));
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.getByLabel('Pulihkan dari file cadangan').setInputFiles(huge);
-      await page.getByRole('alert').getByText('File ini terlalu besar untuk file cadangan (lebih dari 5 MB). Pilih file .json yang dibuat dengan "Ekspor cadangan".').waitFor();
+      await page.getByLabel('Pulihkan dari berkas cadangan').setInputFiles(huge);
+      await page.getByRole('alert').getByText('Berkas ini terlalu besar untuk berkas cadangan (lebih dari 5 MB). Pilih berkas .json yang dibuat dengan "Ekspor cadangan".').waitFor();
       expect(errors).toEqual([]);
       await expect(page.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).count()).resolves.toBe(0);
     } finally {

@@ -99,7 +99,7 @@ describe('reminders', () => {
     await options.getByLabel('Batas waktu lapor harian').fill(plan.targetTime);
     await schedule.getByRole('button', { name: 'Simpan jadwal' }).click();
     await schedule.getByText('Tersimpan.').waitFor();
-    await schedule.getByText(`Pengingat berikutnya ${plan.reminderTime}`).waitFor();
+    await schedule.getByText(`Pengingat berikutnya ${plan.reminderTime.replace(':', '.')}`).waitFor();
     expect(await reminderAlarm(sw)).toBe(plan.remindAt);
 
     // The alarm fires and the notification is there.
@@ -111,8 +111,8 @@ describe('reminders', () => {
       id,
       type: 'basic',
       iconUrl: expect.stringMatching(/^chrome-extension:\/\/[a-p]{32}\/icon\/128\.png$/) as unknown as string,
-      title: 'Progres Harian: 1 menit lagi',
-      message: `${longDate(plan.today)}. Batas lapor pukul ${plan.targetTime}, dan Progres Harian hari ini belum diisi.`,
+      title: 'Progress Harian: 1 menit lagi',
+      message: `${longDate(plan.today)}. Batas lapor pukul ${plan.targetTime.replace(':', '.')}, dan Progress Harian hari ini belum diisi.`,
       priority: 1,
       buttons: [{ title: 'Buka e-Kinerja' }, { title: 'Tunda 15 menit' }],
     }]);
@@ -130,7 +130,7 @@ describe('reminders', () => {
     const inFifteen = await waitUntil('the snoozed alarm', () => reminderAlarm(sw), (w) => w !== null && w < nextMidnight(zone, plan.today), 10_000);
     expect(inFifteen!).toBeGreaterThanOrEqual(before + 15 * MINUTE);
     expect(inFifteen!).toBeLessThanOrEqual(Date.now() + 15 * MINUTE);
-    await popup.getByText(new RegExp(`^Pengingat ditunda sampai (${snoozedTo}|${wall(zone, inFifteen!).time})$`)).waitFor();
+    await popup.getByText(new RegExp(`^Pengingat ditunda sampai (${snoozedTo.replace(':', '\\.')}|${wall(zone, inFifteen!).time.replace(':', '\\.')})$`)).waitFor();
     expect(await shownIds(sw)).not.toContain(id);
 
     // e-Kinerja's calendar shows an entry for today: today's pending reminder goes.

@@ -34,7 +34,7 @@ const withoutId = (list: Stored[]) => list.map(({ id: _id, ...rest }) => rest);
 
 async function openTemplates(s: ExtensionSession) {
   const page = await s.openPage('options.html');
-  const region = page.getByRole('region', { name: 'Template Progres Harian' });
+  const region = page.getByRole('region', { name: 'Template Progress Harian' });
   await region.waitFor();
   return { page, region };
 }
@@ -109,7 +109,7 @@ describe('template editor', () => {
     await waitNames(region, ['Mengajar 7A']);
     const first = items(region).first();
     await first.getByText('Default', { exact: true }).waitFor();
-    await first.getByText('Senin–Sabtu · 07:30–12:00 · Melaksanakan pembelajaran {bulan}').waitFor();
+    await first.getByText('Senin–Sabtu · 07.30–12.00 · Melaksanakan pembelajaran {bulan}').waitFor();
     expect(withoutId(await stored(page))).toEqual([{
       name: 'Mengajar 7A', rencanaAksi: 'Melaksanakan pembelajaran {bulan}', jamMulai: '07:30', jamSelesai: '12:00',
       kegiatan: 'Mengajar kelas 7A pada {hari}, {tanggal} (minggu ke-{minggu_ke})', realisasi: 4, satuan: 'Jam Pelajaran',
@@ -122,7 +122,7 @@ describe('template editor', () => {
     expect(await region.getByLabel('Jam mulai', { exact: true }).inputValue()).toBe('07:30');
     await region.getByLabel('Jam selesai', { exact: true }).fill('12:30');
     await region.getByRole('button', { name: 'Simpan template' }).click();
-    await region.getByText('Senin–Sabtu · 07:30–12:30 · Melaksanakan pembelajaran {bulan}').waitFor();
+    await region.getByText('Senin–Sabtu · 07.30–12.30 · Melaksanakan pembelajaran {bulan}').waitFor();
     expect((await stored(page))[0]!.jamSelesai).toBe('12:30');
 
     // Duplicate, then turn the copy into another template.
@@ -134,7 +134,7 @@ describe('template editor', () => {
     for (const day of ['Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu']) await days.getByLabel(day).uncheck();
     await region.getByRole('button', { name: 'Simpan template' }).click();
     await waitNames(region, ['Mengajar 7A', 'Piket pagi']);
-    await items(region).nth(1).getByText('Senin · 06:45–07:15 · Melaksanakan pembelajaran {bulan}').waitFor();
+    await items(region).nth(1).getByText('Senin · 06.45–07.15 · Melaksanakan pembelajaran {bulan}').waitFor();
 
     // Reorder.
     expect(await region.getByRole('button', { name: 'Naikkan Mengajar 7A' }).isDisabled()).toBe(true);
@@ -143,10 +143,10 @@ describe('template editor', () => {
     expect((await stored(page)).map((t) => [t.name, t.order])).toEqual([['Piket pagi', 0], ['Mengajar 7A', 1]]);
 
     // Default.
-    await region.getByRole('button', { name: 'Jadikan default Piket pagi' }).click();
+    await region.getByRole('button', { name: 'Jadikan utama Piket pagi' }).click();
     await items(region).first().getByText('Default', { exact: true }).waitFor();
     expect(await items(region).nth(1).getByText('Default', { exact: true }).count()).toBe(0);
-    await region.getByRole('button', { name: 'Jadikan default Mengajar 7A' }).waitFor();
+    await region.getByRole('button', { name: 'Jadikan utama Mengajar 7A' }).waitFor();
     expect((await stored(page)).map((t) => [t.name, t.isDefault])).toEqual([['Piket pagi', true], ['Mengajar 7A', false]]);
 
     // Delete, with a confirmation.
@@ -158,7 +158,7 @@ describe('template editor', () => {
 
     // Everything survives a reload.
     await page.reload();
-    await waitNames(page.getByRole('region', { name: 'Template Progres Harian' }), ['Piket pagi']);
+    await waitNames(page.getByRole('region', { name: 'Template Progress Harian' }), ['Piket pagi']);
   });
 
   it('exports CSV, imports it back after deleting everything (identical templates), and refuses a bad CSV whole', async () => {

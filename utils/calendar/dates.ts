@@ -105,3 +105,11 @@ export function addDays(date: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return formatDate(d);
 }
+
+/**
+ * A wall-clock time ("16:00", as stored and as e-Kinerja takes it) the way the UI writes it:
+ * "16.00" in Indonesian, "16:00" in English (docs/glossary.md).
+ */
+export function clockText(hhmm: string, locale: string): string {
+  return locale.toLowerCase().startsWith('id') ? hhmm.replace(':', '.') : hhmm;
+}

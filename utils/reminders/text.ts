@@ -4,7 +4,7 @@
  * ('id-ID' or 'en-GB', see i18n `uiLocale()`), so the substitutions are final text.
  */
 import type { MessageKey } from '../i18n/i18n';
-import { formatLongDate, parseDate, wallClock, type ZoneChoice } from '../calendar/dates';
+import { clockText, formatLongDate, parseDate, wallClock, type ZoneChoice } from '../calendar/dates';
 import { TUKIN_MESSAGE, tukinRisk } from '../calendar/missed-days';
 import type { Reminder } from './next-reminder';
 import { isMuted, type ReminderSettings } from './settings';
@@ -48,7 +48,8 @@ const SUMMARY_BODY = {
  * 2026"); the title or body says the time left ("45 menit lagi") or that the target time has
  * passed ("Sudah lewat pukul 16:00, belum lapor").
  */
-export function reminderMessage(reminder: Reminder, targetTime: string, locale = 'id-ID'): ReminderText {
+export function reminderMessage(reminder: Reminder, target: string, locale = 'id-ID'): ReminderText {
+  const targetTime = clockText(target, locale);
   const day = formatLongDate(reminder.date, locale);
   const left = reminder.minutesLeft ?? 0;
   switch (reminder.kind) {
@@ -94,11 +95,12 @@ export function popupReminderLine(
   if (reminders.doNotDisturb) return { key: 'reminders_popup_dnd', subs: [] };
   if (isMuted(reminders, today)) return { key: 'reminders_popup_muted_today', subs: [] };
   if (reminders.snoozedUntil !== null && reminders.snoozedUntil > now) {
-    return { key: 'reminders_popup_snoozed', subs: [wallClock(new Date(reminders.snoozedUntil), zone).time] };
+    return { key: 'reminders_popup_snoozed', subs: [clockText(wallClock(new Date(reminders.snoozedUntil), zone).time, locale)] };
   }
   if (!next) return { key: 'reminders_popup_none', subs: [] };
   const at = wallClock(new Date(next.at), zone);
-  if (at.date === today) return { key: 'reminders_popup_next', subs: [at.time] };
+  const time = clockText(at.time, locale);
+  if (at.date === today) return { key: 'reminders_popup_next', subs: [time] };
   const day = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(parseDate(at.date));
-  return { key: 'reminders_popup_next_day', subs: [day, at.time] };
+  return { key: 'reminders_popup_next_day', subs: [day, time] };
 }

@@ -167,7 +167,7 @@ describe('1. options page: calendar, a reminder and a template', () => {
         const p = plan;
         await options.run((d, time) => d.fill(d.control('Batas waktu lapor harian')!, time), p.targetTime);
         await saveIn(options, 'Jadwal & Pengingat', 'Simpan jadwal');
-        await options.run((d, next) => d.wait(next, () => d.all('*', d.named('region', 'Jadwal & Pengingat')!).some((el) => d.text(el) === next)), `Pengingat berikutnya ${p.reminderTime}`);
+        await options.run((d, next) => d.wait(next, () => d.all('*', d.named('region', 'Jadwal & Pengingat')!).some((el) => d.text(el) === next)), `Pengingat berikutnya ${p.reminderTime.replace(':', '.')}`);
         // Firefox keeps a one-off alarm's time exactly; no alarm repeats more often than its 1-minute floor.
         expect(await reminderAlarm()).toBe(p.remindAt);
         const alarms = await options.run((d) => d.api.alarms.getAll());
@@ -185,7 +185,7 @@ describe('1. options page: calendar, a reminder and a template', () => {
 
   it('makes a template with variables in the editor, for every day of the week', async () => {
     await options.run(async (d, form) => {
-      const r = d.named('region', 'Template Progres Harian')!;
+      const r = d.named('region', 'Template Progress Harian')!;
       await d.click(await d.wait('Template baru', () => d.button('Template baru', r)));
       await d.wait('the editor', () => d.control('Nama template', r));
       for (const [label, value] of Object.entries(form)) await d.fill(d.control(label, r)!, value);
@@ -270,8 +270,8 @@ describe('3. the reminder, the notification and the form filler', () => {
     const { shown } = await waitUntil('the notification', () => ff.alerts(), (a) => a.shown.some((x) => x.name === id), p.remindAt - Date.now() + 30_000);
     expect(shown).toEqual([{
       name: id,
-      title: 'Progres Harian: 1 menit lagi',
-      text: `${longDate(p.today)}. Batas lapor pukul ${p.targetTime}, dan Progres Harian hari ini belum diisi.`,
+      title: 'Progress Harian: 1 menit lagi',
+      text: `${longDate(p.today)}. Batas lapor pukul ${p.targetTime.replace(':', '.')}, dan Progress Harian hari ini belum diisi.`,
       imageURL: expect.stringMatching(/^moz-extension:\/\/[0-9a-f-]{36}\/icon\/128\.png$/) as unknown as string,
       actions: 0,
       textClickable: true,

@@ -110,14 +110,14 @@ describe('a normal working day', () => {
     await ring();
     expect(shown()).toEqual([{
       id: 'reminder:2026-05-04',
-      title: 'Progres Harian: 1 jam lagi',
-      message: 'Senin, 4 Mei 2026. Batas lapor pukul 16:00, dan Progres Harian hari ini belum diisi.',
+      title: 'Progress Harian: 1 jam lagi',
+      message: 'Senin, 4 Mei 2026. Batas lapor pukul 16.00, dan Progress Harian hari ini belum diisi.',
       buttons: ['Buka e-Kinerja', 'Tunda 15 menit'],
     }]);
     expect(await reminderAlarm()).toBe(wib('2026-05-04 15:45'));
 
     await ring();
-    expect(shown()[1]).toMatchObject({ id: 'reminder:2026-05-04', title: 'Progres Harian: 15 menit lagi' });
+    expect(shown()[1]).toMatchObject({ id: 'reminder:2026-05-04', title: 'Progress Harian: 15 menit lagi' });
     expect(await openIds()).toEqual(['reminder:2026-05-04']);
     expect(await reminderAlarm()).toBe(wib('2026-05-05 15:00'));
   });
@@ -192,8 +192,8 @@ describe('changing the settings mid-day', () => {
 
     await ring();
     expect(shown()).toEqual([expect.objectContaining({
-      title: 'Progres Harian: 30 menit lagi',
-      message: 'Senin, 4 Mei 2026. Batas lapor pukul 17:00, dan Progres Harian hari ini belum diisi.',
+      title: 'Progress Harian: 30 menit lagi',
+      message: 'Senin, 4 Mei 2026. Batas lapor pukul 17.00, dan Progress Harian hari ini belum diisi.',
     })]);
   });
 
@@ -210,7 +210,7 @@ describe('sleep and restart', () => {
     expect(shown()).toEqual([{
       id: 'reminder:2026-05-04',
       title: 'Belum lapor hari ini',
-      message: 'Senin, 4 Mei 2026. Sudah lewat pukul 16:00, belum lapor.',
+      message: 'Senin, 4 Mei 2026. Sudah lewat pukul 16.00, belum lapor.',
       buttons: ['Buka e-Kinerja', 'Tunda 15 menit'],
     }]);
     expect(await reminderAlarm()).toBe(wib('2026-05-05 15:00'));
@@ -248,7 +248,7 @@ describe('sleep and restart', () => {
     await service.startup();
     expect(shown()).toEqual([expect.objectContaining({
       title: 'Belum lapor hari ini',
-      message: 'Senin, 4 Mei 2026. Batas lapor pukul 16:00, 10 menit lagi.',
+      message: 'Senin, 4 Mei 2026. Batas lapor pukul 16.00, 10 menit lagi.',
     })]);
     expect(await reminderAlarm()).toBe(wib('2026-05-05 15:00'));
   });
@@ -303,7 +303,7 @@ describe('month start summary', () => {
   it('says Tukin is at risk past 5 days, and is silent after a fully reported month', async () => {
     await install('2026-06-02 07:00', { installedOn: '2026-04-01' });
     await ring();
-    expect(shown()[0]!.message).toBe('Bulan lalu ada 16 hari belum dilaporkan. Lebih dari 5 hari: Tukin berisiko dipotong 5–20 %.');
+    expect(shown()[0]!.message).toBe('Bulan lalu ada 16 hari belum dilaporkan. Lebih dari 5 hari: Tukin berisiko dipotong 5–20%.');
 
     for (const d of MAY_WORKDAYS) await report(`2026-05-${d}`);
     setNow('2026-06-02 07:30');
@@ -325,7 +325,7 @@ describe('notification clicks', () => {
     expect((await readSettings(db)).reminders.snoozedUntil).toBe(wib('2026-05-04 15:17'));
 
     await ring();
-    expect(shown()[1]).toMatchObject({ title: 'Progres Harian: 43 menit lagi' });
+    expect(shown()[1]).toMatchObject({ title: 'Progress Harian: 43 menit lagi' });
     expect(await reminderAlarm()).toBe(wib('2026-05-04 15:45'));
   });
 

@@ -241,7 +241,7 @@ describe('catch-up after sleep or a restart', () => {
     expect(got).toEqual({ at: ms('2026-11-30T08:50:00Z'), kind: 'catch-up', date: '2026-11-30', minutesLeft: 10 });
   });
 
-  it('past the target: "sudah lewat 16:00, belum lapor" (negative minutes)', () => {
+  it('past the target: "sudah lewat 16.00, belum lapor" (negative minutes)', () => {
     const now = ms('2026-11-30T09:20:00Z');
     expect(catchUp({ ...input({ now }), lastFiredAt: null })).toEqual({ at: now, kind: 'catch-up', date: '2026-11-30', minutesLeft: -20 });
   });

@@ -31,8 +31,8 @@ describe('reminderMessage', () => {
   it('names the day and the time left before the target', () => {
     const r: Reminder = { at: ms('2026-11-30T08:15:00Z'), kind: 'before', date: '2026-11-30', minutesLeft: 45 };
     expect(both(r)).toEqual({
-      title: 'Progres Harian: 45 menit lagi',
-      body: 'Senin, 30 November 2026. Batas lapor pukul 16:00, dan Progres Harian hari ini belum diisi.',
+      title: 'Progress Harian: 45 menit lagi',
+      body: 'Senin, 30 November 2026. Batas lapor pukul 16.00, dan Progress Harian hari ini belum diisi.',
     });
     expect(both(r, 'en').title).toBe('Daily progress: 45 minutes left');
     expect(both(r, 'en').body).toMatch(/^Monday,? 30 November 2026\. Report by 16:00/);
@@ -44,27 +44,27 @@ describe('reminderMessage', () => {
     expect(body).toContain('Senin, 30 November 2026');
     expect(body).toContain('bukti dukung');
     expect(body).toContain('Feedback Atasan');
-    expect(body).toContain('16:00');
+    expect(body).toContain('pukul 16.00');
   });
 
   it('says the target time has passed for a last call and a late catch-up', () => {
     const last: Reminder = { at: ms('2026-11-30T09:30:00Z'), kind: 'last-call', date: '2026-11-30', minutesLeft: -30 };
-    expect(both(last).title).toBe('Sudah lewat pukul 16:00, belum lapor');
+    expect(both(last).title).toBe('Sudah lewat pukul 16.00, belum lapor');
     const late: Reminder = { at: ms('2026-11-30T09:20:00Z'), kind: 'catch-up', date: '2026-11-30', minutesLeft: -20 };
-    expect(both(late)).toEqual({ title: 'Belum lapor hari ini', body: 'Senin, 30 November 2026. Sudah lewat pukul 16:00, belum lapor.' });
+    expect(both(late)).toEqual({ title: 'Belum lapor hari ini', body: 'Senin, 30 November 2026. Sudah lewat pukul 16.00, belum lapor.' });
     const atTarget: Reminder = { ...late, minutesLeft: 0 };
-    expect(both(atTarget).body).toContain('Sudah lewat pukul 16:00');
+    expect(both(atTarget).body).toContain('Sudah lewat pukul 16.00');
   });
 
   it('gives the time left for an early catch-up', () => {
     const r: Reminder = { at: ms('2026-11-30T06:30:00Z'), kind: 'catch-up', date: '2026-11-30', minutesLeft: 90 };
-    expect(both(r).body).toBe('Senin, 30 November 2026. Batas lapor pukul 16:00, 1 jam 30 menit lagi.');
+    expect(both(r).body).toBe('Senin, 30 November 2026. Batas lapor pukul 16.00, 1 jam 30 menit lagi.');
   });
 
   it('summarises last month, with the Tukin warning above 5 days', () => {
     const r: Reminder = { at: ms('2026-06-02T01:00:00Z'), kind: 'monthly-summary', date: '2026-06-02', month: '2026-05', missedCount: 4 };
     expect(both(r)).toEqual({ title: 'Rekap Mei 2026', body: 'Bulan lalu ada 4 hari belum dilaporkan. Masih dalam batas 5 hari.' });
-    expect(both({ ...r, missedCount: 6 }).body).toBe('Bulan lalu ada 6 hari belum dilaporkan. Lebih dari 5 hari: Tukin berisiko dipotong 5–20 %.');
+    expect(both({ ...r, missedCount: 6 }).body).toBe('Bulan lalu ada 6 hari belum dilaporkan. Lebih dari 5 hari: Tukin berisiko dipotong 5–20%.');
     expect(both(r, 'en').title).toBe('Summary for May 2026');
     expect(formatMonth('2025-12')).toBe('Desember 2025');
   });
@@ -76,10 +76,10 @@ describe('popupReminderLine', () => {
   const line = (l: { key: ReminderMessageKey; subs: string[] }) => render(l.key, l.subs);
 
   it('shows the next reminder time, with the day when it is not today', () => {
-    expect(line(popupReminderLine(today, ctx))).toBe('Pengingat berikutnya 15:00');
+    expect(line(popupReminderLine(today, ctx))).toBe('Pengingat berikutnya 15.00');
     const tuesday: Reminder = { ...today, at: ms('2026-12-01T08:45:00Z'), date: '2026-12-01' };
-    expect(line(popupReminderLine(tuesday, ctx))).toBe('Pengingat berikutnya Sel, 1 Des, 15:45');
-    expect(line(popupReminderLine(today, { ...ctx, zone: 'Asia/Jayapura' }))).toBe('Pengingat berikutnya 17:00');
+    expect(line(popupReminderLine(tuesday, ctx))).toBe('Pengingat berikutnya Sel, 1 Des, 15.45');
+    expect(line(popupReminderLine(today, { ...ctx, zone: 'Asia/Jayapura' }))).toBe('Pengingat berikutnya 17.00');
   });
 
   it('says when reminders are off, muted, snoozed or none are scheduled', () => {
@@ -87,7 +87,7 @@ describe('popupReminderLine', () => {
     expect(popupReminderLine(today, { ...ctx, reminders: { ...DEFAULT_REMINDER_SETTINGS, doNotDisturb: true } }).key).toBe('reminders_popup_dnd');
     expect(popupReminderLine(today, { ...ctx, reminders: { ...DEFAULT_REMINDER_SETTINGS, mutedDates: ['2026-11-30'] } }).key).toBe('reminders_popup_muted_today');
     const snoozed = popupReminderLine(today, { ...ctx, reminders: { ...DEFAULT_REMINDER_SETTINGS, snoozedUntil: ms('2026-11-30T00:15:00Z') } });
-    expect(line(snoozed)).toBe('Pengingat ditunda sampai 07:15');
+    expect(line(snoozed)).toBe('Pengingat ditunda sampai 07.15');
   });
 });
 
