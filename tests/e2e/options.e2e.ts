@@ -73,7 +73,7 @@ describe('options page', () => {
     await page.getByRole('region', { name: 'Jadwal & Pengingat' }).getByText('Tersimpan.').waitFor();
 
     await page.getByLabel('Pulihkan dari berkas cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await page.getByText(/File cadangan\.json berisi 0 akun MFA, 0 template, 0 catatan laporan dan 0 hari libur\/cuti/).waitFor();
+    await page.getByText(/Berkas cadangan\.json berisi 0 akun MFA, 0 template, 0 catatan laporan dan 0 hari libur\/cuti/).waitFor();
     await page.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
     await page.getByText('Cadangan dipulihkan.').waitFor();
     await page.waitForFunction(() => (document.getElementById('target-time') as HTMLInputElement | null)?.value === '14:45');

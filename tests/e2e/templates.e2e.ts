@@ -108,7 +108,7 @@ describe('template editor', () => {
     await region.getByText('Template "Mengajar 7A" disimpan.').waitFor();
     await waitNames(region, ['Mengajar 7A']);
     const first = items(region).first();
-    await first.getByText('Default', { exact: true }).waitFor();
+    await first.getByText('Utama', { exact: true }).waitFor();
     await first.getByText('Senin–Sabtu · 07.30–12.00 · Melaksanakan pembelajaran {bulan}').waitFor();
     expect(withoutId(await stored(page))).toEqual([{
       name: 'Mengajar 7A', rencanaAksi: 'Melaksanakan pembelajaran {bulan}', jamMulai: '07:30', jamSelesai: '12:00',
@@ -144,8 +144,8 @@ describe('template editor', () => {
 
     // Default.
     await region.getByRole('button', { name: 'Jadikan utama Piket pagi' }).click();
-    await items(region).first().getByText('Default', { exact: true }).waitFor();
-    expect(await items(region).nth(1).getByText('Default', { exact: true }).count()).toBe(0);
+    await items(region).first().getByText('Utama', { exact: true }).waitFor();
+    expect(await items(region).nth(1).getByText('Utama', { exact: true }).count()).toBe(0);
     await region.getByRole('button', { name: 'Jadikan utama Mengajar 7A' }).waitFor();
     expect((await stored(page)).map((t) => [t.name, t.isDefault])).toEqual([['Piket pagi', true], ['Mengajar 7A', false]]);
 
@@ -198,7 +198,7 @@ describe('template editor', () => {
     const path = (await download.path())!;
     const text = readFileSync(path, 'utf8');
     expect(text.startsWith('\uFEFFRencana Aksi;Tanggal;Jam Mulai;Jam Selesai;Kegiatan Harian;Realisasi;Satuan;Bukti Dukung')).toBe(true);
-    await region.getByText('File template-progres-harian.csv sudah diunduh.').waitFor();
+    await region.getByText('Berkas template-progres-harian.csv sudah diunduh.').waitFor();
     expect(text.split('\r\n')[2]!.startsWith('"\'=HYPERLINK(""https://evil.example/"",""Klik"")";;13:00;14:30;')).toBe(true);
     expect(text.split('\r\n').flatMap((l) => l.split(';')).filter((cell) => /^"?[=+\-@]/.test(cell))).toEqual([]);
 
