@@ -81,7 +81,7 @@ export async function seedTemplates(s: ExtensionSession, templates: TemplateReco
     data: { accounts: [], templates, reports: [], daysOff: [], settings: { zone } },
   }));
   const options = await s.openPage('options.html');
-  await options.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: file });
+  await options.getByLabel('Pulihkan dari berkas cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: file });
   await options.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
   await options.getByText('Cadangan dipulihkan.').waitFor();
   await options.close();

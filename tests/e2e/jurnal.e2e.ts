@@ -38,7 +38,7 @@ async function seed(s: ExtensionSession): Promise<void> {
     data: { accounts: [], templates: [TEMPLATE], reports: [], daysOff: [], settings: { zone: ZONE } },
   }));
   const options = await s.openPage('options.html');
-  await options.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: file });
+  await options.getByLabel('Pulihkan dari berkas cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: file });
   await options.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
   await options.getByText('Cadangan dipulihkan.').waitFor();
   await options.close();
