@@ -37,7 +37,7 @@ describe('sync (storage.sync)', () => {
     await page.getByLabel('Tempel tautan akun').fill(`otpauth://totp/Sekolah:${ACCOUNT}?secret=${SECRET}&issuer=Sekolah`);
     await page.getByRole('button', { name: 'Tambahkan', exact: true }).click();
     await page.getByRole('region', { name: 'Akun MFA' }).getByRole('status').getByText('1 akun ditambahkan.').waitFor();
-    const templates = page.getByRole('region', { name: 'Template Progres Harian' });
+    const templates = page.getByRole('region', { name: 'Template Progress Harian' });
     await templates.getByRole('button', { name: 'Template baru' }).click();
     for (const [label, value] of Object.entries({
       'Nama template': 'Mengajar kelas 8', 'Rencana Aksi': 'Melaksanakan pembelajaran', 'Jam mulai': '07:30', 'Jam selesai': '12:00',
@@ -79,7 +79,7 @@ describe('sync (storage.sync)', () => {
     await page.evaluate((set) => chrome.storage.sync.set(set), enc.items);
     await expect.poll(() => templateNames(page), { timeout: 15_000 }).toEqual(['Dari laptop', 'Mengajar kelas 8']);
     await page.reload();
-    await page.getByRole('region', { name: 'Template Progres Harian' }).getByText('Dari laptop').first().waitFor();
+    await page.getByRole('region', { name: 'Template Progress Harian' }).getByText('Dari laptop').first().waitFor();
 
     // Off: the switch stays off after a reload; the data stays.
     const again = page.getByRole('region', { name: 'Sinkronisasi' });
