@@ -55,7 +55,7 @@ export function rekapBackup(): string {
 
 async function restore(session: ExtensionSession, text: string): Promise<void> {
   const options = await session.openPage('options.html');
-  await options.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await options.getByLabel('Pulihkan dari berkas cadangan').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await options.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
   await options.getByText('Cadangan dipulihkan.').waitFor();
   await options.close();
