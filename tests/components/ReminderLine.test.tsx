@@ -73,6 +73,23 @@ describe('popup reminder line', () => {
     expect(buttons()).toEqual([]);
   });
 
+  it('after "Tunda 15 menit" and then today marked as reported, names the alarm actually pending (finding 11)', async () => {
+    await setUp('2026-05-04 21:23');
+    await mount();
+    await press('Tunda 15 menit');
+    expect(line()).toBe('Pengingat ditunda sampai 21.38');
+    expect((await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(wib('2026-05-04 21:38').getTime());
+
+    // "Tandai hari ini sudah lapor": the popup shows the line again (PopupApp keys it on today's state).
+    await bg.service.handlers.setReport({ date: '2026-05-04', status: 'reported' });
+    render(null, root);
+    await mount();
+    const alarm = (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime;
+    expect(alarm).toBe(wib('2026-05-05 15:00').getTime());
+    expect(line()).toBe('Pengingat berikutnya Sel, 5 Mei, 15.00');
+    expect(buttons()).toEqual([]);
+  });
+
   it('on a Saturday names Monday; with do-not-disturb says so', async () => {
     await setUp('2026-05-09 10:00');
     await mount();

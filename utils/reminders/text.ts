@@ -84,6 +84,11 @@ export function reminderMessage(reminder: Reminder, target: string, locale = 'id
  * The popup's reminder line: do-not-disturb, today muted, a running snooze ("Pengingat ditunda
  * sampai 15:15"), the next reminder today ("Pengingat berikutnya 15:00") or on a later day
  * ("Pengingat berikutnya Sen, 30 Nov, 15:00"), or none scheduled. Times in the chosen zone.
+ *
+ * It describes `next`, the reminder the one pending alarm is set for (`nextAlarm`, the same
+ * computation the background schedules): a snooze is named only while that alarm is the
+ * snooze's own reminder. Once today is reported (or becomes a day off) the snooze's reminder is
+ * gone and the alarm moves to a later day — and so does the line (issue 10, finding 11).
  */
 export function popupReminderLine(
   next: Reminder | null,
@@ -94,10 +99,10 @@ export function popupReminderLine(
   const today = wallClock(new Date(now), zone).date;
   if (reminders.doNotDisturb) return { key: 'reminders_popup_dnd', subs: [] };
   if (isMuted(reminders, today)) return { key: 'reminders_popup_muted_today', subs: [] };
-  if (reminders.snoozedUntil !== null && reminders.snoozedUntil > now) {
-    return { key: 'reminders_popup_snoozed', subs: [clockText(wallClock(new Date(reminders.snoozedUntil), zone).time, locale)] };
-  }
   if (!next) return { key: 'reminders_popup_none', subs: [] };
+  if (reminders.snoozedUntil !== null && reminders.snoozedUntil > now && next.at === reminders.snoozedUntil) {
+    return { key: 'reminders_popup_snoozed', subs: [clockText(wallClock(new Date(next.at), zone).time, locale)] };
+  }
   const at = wallClock(new Date(next.at), zone);
   const time = clockText(at.time, locale);
   if (at.date === today) return { key: 'reminders_popup_next', subs: [time] };

@@ -86,8 +86,25 @@ describe('popupReminderLine', () => {
     expect(popupReminderLine(null, ctx).key).toBe('reminders_popup_none');
     expect(popupReminderLine(today, { ...ctx, reminders: { ...DEFAULT_REMINDER_SETTINGS, doNotDisturb: true } }).key).toBe('reminders_popup_dnd');
     expect(popupReminderLine(today, { ...ctx, reminders: { ...DEFAULT_REMINDER_SETTINGS, mutedDates: ['2026-11-30'] } }).key).toBe('reminders_popup_muted_today');
-    const snoozed = popupReminderLine(today, { ...ctx, reminders: { ...DEFAULT_REMINDER_SETTINGS, snoozedUntil: ms('2026-11-30T00:15:00Z') } });
+    const snoozedUntil = ms('2026-11-30T00:15:00Z');
+    const snoozeReminder: Reminder = { at: snoozedUntil, kind: 'before', date: '2026-11-30', minutesLeft: 525 };
+    const snoozed = popupReminderLine(snoozeReminder, { ...ctx, reminders: { ...DEFAULT_REMINDER_SETTINGS, snoozedUntil } });
     expect(line(snoozed)).toBe('Pengingat ditunda sampai 07.15');
+  });
+
+  it('names the alarm actually pending: a snooze whose reminder is gone (today reported) is not mentioned (finding 11)', () => {
+    const snoozedUntil = ms('2026-11-30T14:38:00Z'); // 21.38 WIB
+    const reminders = { ...DEFAULT_REMINDER_SETTINGS, snoozedUntil };
+    const at = { ...ctx, now: ms('2026-11-30T14:25:00Z'), reminders };
+    // Today reported after the snooze: the pending alarm is Tuesday's first reminder.
+    const tuesday: Reminder = { at: ms('2026-12-01T08:00:00Z'), kind: 'before', date: '2026-12-01', minutesLeft: 60 };
+    expect(line(popupReminderLine(tuesday, at))).toBe('Pengingat berikutnya Sel, 1 Des, 15.00');
+    expect(popupReminderLine(null, at).key).toBe('reminders_popup_none');
+    // Still pending: the snooze is named.
+    const snooze: Reminder = { at: snoozedUntil, kind: 'catch-up', date: '2026-11-30', minutesLeft: -338 };
+    expect(line(popupReminderLine(snooze, at))).toBe('Pengingat ditunda sampai 21.38');
+    // A snooze that ran out is never named.
+    expect(line(popupReminderLine(tuesday, { ...at, now: snoozedUntil + 1 }))).toBe('Pengingat berikutnya Sel, 1 Des, 15.00');
   });
 });
 
