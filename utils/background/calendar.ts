@@ -14,7 +14,7 @@ import { addShown } from '../calendar/site-months';
 import type { BackgroundDeps, Capability } from './capability';
 import { recordSave, recordSiteEvents } from './jurnal';
 
-export function calendarCapability({ db, now, readDay, refresh }: BackgroundDeps): Capability<keyof CalendarProtocol> {
+export function calendarCapability({ db, now, readDay, refresh, saveOutcome }: BackgroundDeps): Capability<keyof CalendarProtocol> {
   const popupStatus = async (s: StatusSnapshot): Promise<PopupStatus> => ({ ...s, lastReading: await lastReadingItem.getValue() });
 
   return {
@@ -53,6 +53,7 @@ export function calendarCapability({ db, now, readDay, refresh }: BackgroundDeps
         // The Jurnal keeps a confirmed save with the values sent.
         if (outcome === 'confirmed' && sent) await recordSave(d, date, sent, now());
         if (await applyOutcome(d, date, outcome, now())) await refresh();
+        await saveOutcome(date, outcome);
       },
       async getCalendarData() {
         const { now: _t, ...data } = await readDay();

@@ -9,8 +9,14 @@ import type { BackgroundMessage, ProtocolMap } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import type { StatusSnapshot } from '../calendar/status';
 import type { Queue } from './queue';
+import type { SaveOutcome } from '../reporting/confirm';
 
-export type Handler<K extends BackgroundMessage> = (data: Parameters<ProtocolMap[K]>[0]) => Promise<ReturnType<ProtocolMap[K]>>;
+/** Who sent a message: the tab of a content script (none for extension pages). */
+export interface MessageFrom {
+  tabId?: number;
+}
+
+export type Handler<K extends BackgroundMessage> = (data: Parameters<ProtocolMap[K]>[0], from?: MessageFrom) => Promise<ReturnType<ProtocolMap[K]>>;
 
 /** One handler for every message the background answers. */
 export type Handlers = { [K in BackgroundMessage]: Handler<K> };
@@ -28,6 +34,8 @@ export interface BackgroundDeps {
    * inside a job (a capability's onRefresh may queue here too).
    */
   exclusive: Queue;
+  /** Tells every capability what came of an "OK" on e-Kinerja (after the calendar capability recorded it). */
+  saveOutcome: (date: string, outcome: SaveOutcome) => Promise<void>;
 }
 
 export interface RefreshContext {
@@ -48,6 +56,8 @@ export interface Capability<K extends BackgroundMessage = BackgroundMessage> {
    */
   contentScripts?: { readonly [P in K]?: readonly string[] };
   onRefresh?(ctx: RefreshContext): Promise<void>;
+  /** What came of an "OK" on e-Kinerja (utils/reporting/confirm.ts), once recorded. */
+  onSaveOutcome?(date: string, outcome: SaveOutcome): Promise<void>;
   /** Return true when the alarm was this capability's. */
   onAlarm?(name: string): Promise<boolean>;
   onInstalled?(): Promise<void>;

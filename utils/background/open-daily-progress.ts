@@ -16,7 +16,8 @@ function isDailyProgress(url: string | undefined): boolean {
   }
 }
 
-export async function openDailyProgress(): Promise<void> {
+/** Brings up the daily-progress page; resolves to its tab's id (undefined when the browser did not say). */
+export async function openDailyProgress(): Promise<number | undefined> {
   // All tabs, filtered here (the url is visible for the e-Kinerja tabs the extension may read).
   const tabs = (await browser.tabs.query({})).filter((t) => t.id !== undefined && isDailyProgress(t.url));
   tabs.sort((a, b) => Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
@@ -24,12 +25,14 @@ export async function openDailyProgress(): Promise<void> {
   if (tab) {
     await browser.tabs.update(tab.id!, { active: true });
     if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-    return;
+    return tab.id;
   }
   try {
     const created = await browser.tabs.create({ url: DAILY_PROGRESS_URL, active: true });
     if (created.windowId !== undefined) await browser.windows.update(created.windowId, { focused: true });
+    return created.id;
   } catch {
-    await browser.windows.create({ url: DAILY_PROGRESS_URL, focused: true });
+    const win = await browser.windows.create({ url: DAILY_PROGRESS_URL, focused: true });
+    return win?.tabs?.[0]?.id;
   }
 }

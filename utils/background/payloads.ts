@@ -80,6 +80,11 @@ export const CONTENT_SCRIPT_PAYLOADS: Partial<Record<BackgroundMessage, (data: u
   rememberRencanaAksi: (data, path) => shapeProblems(data, { required: { id: text(nonEmpty, 100), rencanaAksi: text(str) } }, path),
   templateChoices: noData,
   templateForFill: (data, path) => (text(nonEmpty, 100).test(data) ? [] : [{ code: 'backup_invalid_value', path }]),
+  runTask: noData,
+  runAction: (data, path) =>
+    isPlainObject(data) && (data.action === 'stop' || data.action === 'dismiss')
+      ? shapeProblems(data, { required: { action: oneOf('stop', 'dismiss') } }, path)
+      : shapeProblems(data, { required: { action: oneOf('filled', 'skip'), date } }, path),
   getSettings: noData,
   ssoCode: (data, path) => (data === undefined ? [] : shapeProblems(data, { required: {}, optional: { username: text(str, 200), accountId: text(str, 100) } }, path)),
   saveActivationAccount: (data, path) =>

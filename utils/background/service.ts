@@ -1,6 +1,6 @@
 /**
  * The background: the only writer of the database, assembled from capabilities (settings,
- * calendar, backup, tabs, templates, accounts, reminders). Each capability brings the messages
+ * calendar, backup, tabs, templates, accounts, reminders, run). Each capability brings the messages
  * it answers and which content-script origins may send them, and reacts to `refresh()`, which
  * recomputes the day's picture after every change — the badge, the day-change alarm and
  * whatever the capabilities derive from it — in one place. entrypoints/background.ts only wires
@@ -22,10 +22,12 @@ import { tabsCapability } from './tabs';
 import { templatesCapability } from './templates';
 import { accountsCapability } from './accounts';
 import { remindersCapability } from './reminders';
+import { runCapability } from './run';
+import type { SaveOutcome } from '../reporting/confirm';
 import { payloadProblems } from './payloads';
 import { jurnalCapability } from './jurnal';
 import { syncCapability } from './sync';
-import type { AnyCapability, BackgroundDeps, CapabilityFactory, ExactlyOneHandler, Handlers, RefreshContext } from './capability';
+import type { AnyCapability, BackgroundDeps, CapabilityFactory, ExactlyOneHandler, Handlers, MessageFrom, RefreshContext } from './capability';
 import { siteDaysSeenItem } from '../storage/items';
 
 export type { CapabilityFactory } from './capability';
@@ -33,7 +35,7 @@ export type { CapabilityFactory } from './capability';
 /** Always assembled: they need nothing but the database and the tabs. */
 export const CORE_CAPABILITIES = [settingsCapability, calendarCapability, backupCapability, tabsCapability] as const;
 /** The features; tests may start the service with fewer of them, or with configured ones. */
-export const CAPABILITIES = [templatesCapability, accountsCapability, remindersCapability, jurnalCapability, syncCapability] as const;
+export const CAPABILITIES = [templatesCapability, accountsCapability, remindersCapability, jurnalCapability, syncCapability, runCapability] as const;
 
 // Fails to compile when a message of the protocol has no handler, or more than one.
 const everyMessageAnsweredOnce: ExactlyOneHandler<[...typeof CORE_CAPABILITIES, ...typeof CAPABILITIES]> = true;
@@ -77,7 +79,10 @@ export function createService(
     return day.status;
   });
   const exclusive = createQueue({ name: 'exclusive' });
-  const deps: BackgroundDeps = { db, now, readDay, refresh, exclusive };
+  const saveOutcome = async (date: string, outcome: SaveOutcome): Promise<void> => {
+    for (const c of capabilities) await c.onSaveOutcome?.(date, outcome);
+  };
+  const deps: BackgroundDeps = { db, now, readDay, refresh, exclusive, saveOutcome };
   const capabilities = [...CORE_CAPABILITIES, ...features].map((f) => f(deps));
 
   const handlers = handlerTable(capabilities);
@@ -149,14 +154,14 @@ export function mayAsk(allowList: AllowList, sender: { url?: string } | undefine
 }
 
 /** Answers a message from `sender` with the service's handler if the sender may ask it; throws when it may not. */
-export async function answer(service: Pick<Service, 'handlers' | 'allowList'>, type: BackgroundMessage, data: unknown, sender: { url?: string } | undefined): Promise<unknown> {
+export async function answer(service: Pick<Service, 'handlers' | 'allowList'>, type: BackgroundMessage, data: unknown, sender: { url?: string; tab?: { id?: number } } | undefined): Promise<unknown> {
   if (!mayAsk(service.allowList, sender, type)) throw new Error(`"${type}" may not be asked from a web page`);
   if (fromContentScript(sender)) {
     // What a web page's content script sends is checked like a backup file before anything reads it.
     const problems = payloadProblems(type, data);
     if (problems.length) throw new Error(`"${type}" refused: ${problems.slice(0, 3).map((p) => `${p.code} at ${p.path}`).join(', ')}`);
   }
-  return (service.handlers[type] as (d: unknown) => Promise<unknown>)(data);
+  return (service.handlers[type] as (d: unknown, from: MessageFrom) => Promise<unknown>)(data, fromContentScript(sender) ? { tabId: sender?.tab?.id } : {});
 }
 
 export function registerHandlers(service: Pick<Service, 'handlers' | 'allowList'>): void {

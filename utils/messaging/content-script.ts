@@ -10,6 +10,8 @@ export interface ContentScriptProtocol {
   getPageInfo(): PageInfo;
   /** Popup → content script of an SSO tab: fill the OTP field as its button would. */
   ssoFillCode(data: { accountId?: string }): { ok: boolean; error?: AccountsErrorCode | 'mfa_err_no_field' };
+  /** Background → content script of the run's e-Kinerja tab: the run changed, ask runTask again. */
+  runChanged(): void;
 }
 
 /** The names of the messages content scripts answer. */

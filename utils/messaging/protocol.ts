@@ -1,7 +1,7 @@
 /**
  * The one message contract between the extension's contexts, assembled from one interface per
  * capability (settings.ts, calendar.ts, backup.ts, tabs.ts, templates.ts, accounts.ts,
- * reminders.ts, jurnal.ts, sync.ts) and the messages content scripts answer (content-script.ts).
+ * reminders.ts, jurnal.ts, sync.ts, run.ts) and the messages content scripts answer (content-script.ts).
  *
  * Ownership: the background service worker owns the database and is the only context that
  * writes to it, so every side effect of a change (badge, next reminder) is recomputed in one
@@ -19,6 +19,7 @@ import type { TabsProtocol } from './tabs';
 import type { TemplatesProtocol } from './templates';
 import type { AccountsProtocol } from './accounts';
 import type { RemindersProtocol } from './reminders';
+import type { RunProtocol } from './run';
 import type { ContentScriptMessage, ContentScriptProtocol } from './content-script';
 import type { JurnalProtocol } from './jurnal';
 import type { SyncProtocol } from './sync';
@@ -28,6 +29,7 @@ export type { AddDayOffResult, CalendarData, PopupStatus } from './calendar';
 export type { ImportBackupResult } from './backup';
 export type { EkinerjaTab } from './tabs';
 export type { ContentScriptMessage } from './content-script';
+export type { RunView, StartRunResult } from './run';
 
 export interface ProtocolMap
   extends SettingsProtocol,
@@ -39,6 +41,7 @@ export interface ProtocolMap
     RemindersProtocol,
     JurnalProtocol,
     SyncProtocol,
+    RunProtocol,
     ContentScriptProtocol {}
 
 /** The messages the background answers (each by exactly one capability). */

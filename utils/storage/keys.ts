@@ -12,6 +12,7 @@ import type { ClockState, CodesSnapshot } from '../vault/snapshot';
 import type { SiteDaysSeen } from '../calendar/site-months';
 import type { SyncState } from '../sync/merge';
 import type { SyncStatus } from '../sync/status';
+import type { RunState } from '../reporting/run';
 
 /** A storage key whose value is a `T` (or null when nothing is stored). */
 export type StorageKey<T> = (`local:${string}` | `session:${string}`) & { readonly __value?: T };
@@ -73,3 +74,10 @@ export const SYNC_LAST_STATE = key<SyncState>('local:sync.lastState');
 
 /** storage.local: how the last sync round went (the options page shows it). */
 export const SYNC_LAST_OUTCOME = key<NonNullable<SyncStatus['last']>>('local:sync.lastOutcome');
+
+/**
+ * storage.session: the reporting run (utils/reporting/run.ts): today's report or "Lapor susulan".
+ * Outlives the service worker's sleep, a page reload and a login detour; gone when the browser
+ * closes. Out of content scripts' reach (they ask the background).
+ */
+export const REPORT_RUN = key<RunState>('session:reportRun');

@@ -51,7 +51,7 @@ const fakes = (): Partial<AccountsDeps> => ({
 
 function handlersWith(over: Partial<AccountsDeps> = {}): { h: Capability<keyof AccountsProtocol>['handlers']; cap: Capability<keyof AccountsProtocol> } {
   const unused = async () => { throw new Error('not used'); };
-  const deps = { db: async () => db, now: () => new Date(clock), readDay: unused, refresh: unused, exclusive: createQueue({ name: 'exclusive' }) };
+  const deps = { db: async () => db, now: () => new Date(clock), readDay: unused, refresh: unused, exclusive: createQueue({ name: 'exclusive' }), saveOutcome: unused };
   const cap = accountsCapability(deps, { ...fakes(), ...over });
   return { h: cap.handlers, cap };
 }
@@ -393,7 +393,7 @@ describe('the vault', () => {
   it('a job that hangs in the shared queue (a restore deriving forever) does not block locking forever', async () => {
     const unused = async () => { throw new Error('not used'); };
     const exclusive = createQueue({ name: 'exclusive', timeoutMs: 100 });
-    const cap = accountsCapability({ db: async () => db, now: () => new Date(clock), readDay: unused, refresh: unused, exclusive }, fakes());
+    const cap = accountsCapability({ db: async () => db, now: () => new Date(clock), readDay: unused, refresh: unused, exclusive, saveOutcome: unused }, fakes());
     await cap.handlers.setVaultPassphrase({ current: null, next: 'kopi tubruk pagi' });
     const hung = exclusive(() => new Promise<never>(() => undefined));
     const locked = cap.handlers.lockVault(undefined);

@@ -16,6 +16,7 @@ import { accountsCapability } from '@/utils/background/accounts';
 import { remindersCapability } from '@/utils/background/reminders';
 import { jurnalCapability } from '@/utils/background/jurnal';
 import { syncCapability } from '@/utils/background/sync';
+import { runCapability } from '@/utils/background/run';
 
 /** Every message the background answers; the compiler insists on each, and on no other. */
 const ALL: Record<BackgroundMessage, true> = {
@@ -31,16 +32,17 @@ const ALL: Record<BackgroundMessage, true> = {
   getNextReminder: true, snoozeReminders: true, muteToday: true, unmuteToday: true,
   getRekapData: true,
   getSyncStatus: true, setSyncEnabled: true,
+  startRun: true, runTask: true, runAction: true,
 };
 
 describe('exactly one handler per message', () => {
   it('compiles only when every message has one handler', () => {
-    const complete: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability, typeof jurnalCapability, typeof syncCapability]> = true;
+    const complete: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability, typeof jurnalCapability, typeof syncCapability, typeof runCapability]> = true;
     // @ts-expect-error the reminders' messages have no handler
     const missing: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability]> = true;
     const _another = (): Capability<'getSettings'> => ({ handlers: { getSettings: async () => { throw new Error('unused'); } } });
     // @ts-expect-error getSettings has two handlers
-    const doubled: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability, typeof jurnalCapability, typeof _another]> = true;
+    const doubled: ExactlyOneHandler<[typeof settingsCapability, typeof calendarCapability, typeof backupCapability, typeof tabsCapability, typeof templatesCapability, typeof accountsCapability, typeof remindersCapability, typeof jurnalCapability, typeof runCapability, typeof _another]> = true;
     expect([complete, missing, doubled]).toEqual([true, true, true]);
   });
 

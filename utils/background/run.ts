@@ -1,0 +1,87 @@
+/**
+ * The background's side of a reporting run (utils/reporting/run.ts): "Isi Progress Harian hari
+ * ini", "Isi" on a missed day and "Lapor susulan". The state lives in storage.session (a reload,
+ * a login detour or the worker's sleep do not lose it); the run's tab is told when it changes and
+ * asks what to do (runTask). It advances on the save watcher's confirmed outcomes and on the
+ * records (a day reported meanwhile), never by itself: the user clicks OK.
+ */
+import { browser } from 'wxt/browser';
+import { sendMessage } from '../messaging/protocol';
+import type { RunProtocol } from '../messaging/run';
+import { reportRunItem } from '../storage/items';
+import { reportedDates } from '../calendar/status';
+import { isValidDate } from '../calendar/dates';
+import { runView, startRun, stepRun, type RunEvent, type RunState } from '../reporting/run';
+import { EKINERJA_ORIGIN } from '../site/pages';
+import { openDailyProgress } from './open-daily-progress';
+import { createQueue } from './queue';
+import type { BackgroundDeps, Capability } from './capability';
+
+export function runCapability({ readDay }: BackgroundDeps): Capability<keyof RunProtocol> {
+  // One change of the run at a time (events from the tab, the popup and refreshes interleave).
+  const inOrder = createQueue({ name: 'run' });
+
+  const reported = async () => reportedDates((await readDay()).reports);
+
+  /** Tells the run's tab to ask again (nothing when it has no content script now: it asks when it starts). */
+  const poke = (run: RunState | null) => {
+    if (run?.tabId != null) void sendMessage('runChanged', undefined, run.tabId).catch(() => undefined);
+  };
+
+  const change = (event: RunEvent, known?: ReadonlySet<string>) => inOrder(async () => {
+    const run = await reportRunItem.getValue();
+    if (!run) return null;
+    const next = stepRun(run, event, known ?? (await reported()));
+    if (next !== run) {
+      await reportRunItem.setValue(next);
+      if (event.type !== 'tab') poke(next);
+    }
+    return next;
+  });
+
+  return {
+    handlers: {
+      async startRun(data) {
+        const day = await readDay();
+        const days = data.what === 'today' ? [day.status.today] : data.what === 'day' ? [data.date].filter(isValidDate) : day.status.missed;
+        const run = startRun(crypto.randomUUID(), data.what === 'missed' ? 'queue' : 'one', days, reportedDates(day.reports));
+        if (!run) return { ok: false, reason: 'no-days' };
+        await inOrder(() => reportRunItem.setValue(run));
+        const tabId = await openDailyProgress();
+        const placed = tabId === undefined ? run : await change({ type: 'tab', tabId });
+        poke(placed);
+        return { ok: true, run: runView(placed ?? run) };
+      },
+      async runTask(_data, from) {
+        const run = await reportRunItem.getValue();
+        if (!run || from?.tabId === undefined) return null;
+        if (run.tabId !== from.tabId) {
+          // The run's tab is gone (closed): this e-Kinerja tab takes it over.
+          const alive = run.tabId !== null && (await browser.tabs.get(run.tabId).then((t) => t.url?.startsWith(EKINERJA_ORIGIN) ?? false, () => false));
+          if (alive) return null;
+          const moved = await change({ type: 'tab', tabId: from.tabId });
+          return moved ? runView(moved) : null;
+        }
+        return runView(run);
+      },
+      async runAction(data, from) {
+        const run = await reportRunItem.getValue();
+        if (!run || (from?.tabId !== undefined && run.tabId !== null && run.tabId !== from.tabId)) return null;
+        if (data.action === 'dismiss') {
+          await inOrder(() => reportRunItem.setValue(null));
+          return null;
+        }
+        const next = await change(data.action === 'stop' ? { type: 'stop' } : { type: data.action === 'skip' ? 'skip' : 'filled', date: data.date });
+        return next ? runView(next) : null;
+      },
+    },
+    // The daily-progress page's run feature.
+    contentScripts: { runTask: [EKINERJA_ORIGIN], runAction: [EKINERJA_ORIGIN] },
+    async onRefresh(ctx) {
+      if (await reportRunItem.getValue()) await change({ type: 'reported', dates: reportedDates(ctx.reports) }, reportedDates(ctx.reports));
+    },
+    async onSaveOutcome(date, outcome) {
+      if (await reportRunItem.getValue()) await change({ type: 'outcome', date, outcome });
+    },
+  };
+}
