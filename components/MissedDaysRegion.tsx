@@ -7,6 +7,7 @@ import type { ManualStatus } from '@/utils/db/schema';
 import { Region } from './Region';
 import { UnconfirmedTag } from './UnconfirmedTag';
 import { SiteMonthsLine } from './SiteMonthsLine';
+import { useStartRun } from '@/utils/ui/use-start-run';
 
 export interface Props {
   status: PopupStatus;
@@ -18,6 +19,7 @@ export function MissedDaysRegion({ status, mark }: Props) {
   const count = status.missed.length;
   const locale = uiLocale();
   const sinceMonthStart = status.from === status.today.slice(0, 8) + '01';
+  const run = useStartRun();
   return (
     <Region id="missed" title={t('popup_missed_title')}>
       <p class={`missed-count ${status.risk}`}>
@@ -37,6 +39,9 @@ export function MissedDaysRegion({ status, mark }: Props) {
             return (
               <li key={date}>
                 <span>{label}{status.unconfirmed.includes(date) && <> <UnconfirmedTag /></>}</span>
+                <button type="button" class="small" disabled={run.busy} aria-label={t('popup_fill_day_label', label)} onClick={() => void run.start({ what: 'day', date })}>
+                  {t('popup_fill_day')}
+                </button>
                 <button type="button" class="small" aria-label={t('popup_mark_reported_day', label)} onClick={() => void mark(date, 'reported')}>
                   {t('popup_mark_reported')}
                 </button>
@@ -45,6 +50,12 @@ export function MissedDaysRegion({ status, mark }: Props) {
           })}
         </ul>
       )}
+      {count > 0 && (
+        <button type="button" class="primary catch-up" disabled={run.busy} onClick={() => void run.start({ what: 'missed' })}>
+          {t('popup_catch_up', String(count))}
+        </button>
+      )}
+      {run.error && <p role="alert" class="error">{run.error}</p>}
       <SiteMonthsLine months={status.siteMonths} />
       {status.lastReading && !status.lastReading.ok && <p role="alert" class="error">{t('popup_reading_failed')}</p>}
       {!status.yearCovered && (

@@ -6,6 +6,7 @@ import { MfaCodesRegion } from './MfaCodesRegion';
 import { MissedDaysRegion } from './MissedDaysRegion';
 import { TodayStatusRegion } from './TodayStatusRegion';
 import { ReminderLine } from './ReminderLine';
+import { FillTodayButton } from './FillTodayButton';
 
 export function PopupApp() {
   const { status, error, mark } = useStatus();
@@ -16,6 +17,7 @@ export function PopupApp() {
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
+      <FillTodayButton />
       <MfaCodesRegion />
       {status && <MissedDaysRegion status={status} mark={mark} />}
       {status && <TodayStatusRegion status={status} mark={mark} />}

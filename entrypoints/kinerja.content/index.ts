@@ -9,6 +9,7 @@ import { pageInfo } from './page-info';
 import { dailyProgressFiller } from './daily-progress-filler';
 import { calendarReader } from './calendar-reader';
 import { saveWatcher } from './save-watcher';
+import { reportRun } from './report-run';
 
 export default defineContentScript({
   matches: EKINERJA_MATCHES,
@@ -17,6 +18,6 @@ export default defineContentScript({
   // (issue 12, finding 9); the same notice as a DOM event on document stays (README, Keamanan).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    runFeatures(ctx, [pageInfo, calendarReader, dailyProgressFiller, saveWatcher]);
+    runFeatures(ctx, [pageInfo, calendarReader, dailyProgressFiller, saveWatcher, reportRun]);
   },
 });

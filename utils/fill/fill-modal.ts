@@ -2,9 +2,11 @@
  * Filling the "Tambah Progress Harian" modal from a template, and undoing it.
  *
  * Decisions
- * - The entry's date: when TANGGAL KEGIATAN already shows a date (the user chose it, e.g. to
- *   catch up on a missed day, or the site set it), that date is kept and the template's variables
- *   are rendered for it; otherwise it is today in the user's zone, typed into the field.
+ * - The entry's date: the date asked for (`date`: the day chosen in the control, or the run's
+ *   day), typed into TANGGAL KEGIATAN like any field (a different date the user typed there is a
+ *   conflict, asked about); without one, a date TANGGAL KEGIATAN already shows (the user chose it,
+ *   or the site set it) is kept; otherwise today in the user's zone. The template's variables
+ *   are rendered for the entry's date.
  * - Nothing the user typed is overwritten without asking: a field holding something other than
  *   the template's value, and other than what this filler put there, is a conflict; the caller
  *   asks, then fills with `overwrite` listing them ("Timpa") or not ("Lewati": those fields
@@ -70,9 +72,9 @@ function shows(state: FieldState, next: string): boolean {
  * What to write into the form (pure; see the file comment). `current` has the fields that were
  * found, `today` is today in the user's zone, `lastFilled` what this filler wrote before.
  */
-export function planFill(current: Partial<Record<FillKey, FieldState>>, template: FillTemplate, today: string, lastFilled: Values): FillPlan {
+export function planFill(current: Partial<Record<FillKey, FieldState>>, template: FillTemplate, today: string, lastFilled: Values, asked?: string): FillPlan {
   const shownDate = current.tanggal ? normaliseDate(current.tanggal.value) : null;
-  const date = shownDate ?? today;
+  const date = asked ?? shownDate ?? today;
   const e = renderTemplate(template, date);
   // A time the picker would reject or roll over (25:00 → 01:00) is never typed.
   const next: Record<FillKey, string | null> = {
@@ -119,9 +121,9 @@ export interface FillReport {
 
 export interface FillSession {
   /** The plan for `template` against the form as it is now (to ask about conflicts first). */
-  check(template: FillTemplate): FillPlan & { problems: FieldProblem[] };
-  /** Fills; of the conflicting fields, only those in `overwrite` (the ones the user agreed to replace). */
-  fill(template: FillTemplate, overwrite?: readonly FillKey[]): Promise<FillReport>;
+  check(template: FillTemplate, date?: string): FillPlan & { problems: FieldProblem[] };
+  /** Fills (for `date` when given); of the conflicting fields, only those in `overwrite` (the ones the user agreed to replace). */
+  fill(template: FillTemplate, overwrite?: readonly FillKey[], date?: string): Promise<FillReport>;
   /** Chooses a Rencana Aksi the user picked from the site's options. */
   choose(rencanaAksi: string): Promise<boolean>;
   /** Restores the fields; resolves to the labels of fields left alone because the user changed them. */
@@ -177,18 +179,18 @@ export function createFillSession(modal: HTMLElement, today: () => string, clock
     return out;
   };
 
-  const check: FillSession['check'] = (template) => {
+  const check: FillSession['check'] = (template, asked) => {
     const form = mapProgressForm(modal);
-    return { ...planFill(states(form.fields), template, today(), lastFilled), problems: form.problems };
+    return { ...planFill(states(form.fields), template, today(), lastFilled, asked), problems: form.problems };
   };
 
   return {
     check,
-    async fill(template, overwrite = []) {
+    async fill(template, overwrite = [], asked) {
       const start = clock();
       const form = mapProgressForm(modal);
       const current = states(form.fields);
-      const plan = planFill(current, template, today(), lastFilled);
+      const plan = planFill(current, template, today(), lastFilled, asked);
       const writes: Values = { ...plan.writes };
       const kept: FillKey[] = [];
       for (const c of plan.conflicts) {

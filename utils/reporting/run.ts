@@ -104,7 +104,8 @@ export function stepRun(run: RunState, event: RunEvent, reported: ReadonlySet<st
     case 'reported':
       // A one-day run ends only on its own confirmed save (the day may have had an entry before).
       if (run.kind === 'one' || !event.dates.has(day)) return run;
-      return done(run.stage === 'open' ? 'already' : 'reported', event.dates);
+      // Reported while its modal was not yet filled: someone else's entry (by hand, another tab).
+      return done(run.stage === 'open' && !run.failed ? 'already' : 'reported', event.dates);
   }
 }
 

@@ -95,6 +95,18 @@ export function findProgressModal(doc: Document): HTMLElement | null {
   return null;
 }
 
+/**
+ * The site's own "Tambah Progress Harian" button on the daily-progress page (it opens the modal;
+ * it is not a submit). Found by its text, among buttons outside any modal; null when absent or
+ * not unique.
+ */
+export function findAddButton(doc: Document): HTMLElement | null {
+  const found = [...doc.querySelectorAll<HTMLElement>('button, a.btn, [role="button"]')].filter(
+    (b) => !b.closest('.modal') && sameText(b.textContent?.replace(/^\s*\+\s*/, ''), PROGRESS_MODAL_TITLE),
+  );
+  return found.length === 1 ? found[0]! : null;
+}
+
 /** Whether a modal found by findProgressModal is still open (not closed, not removed). */
 export function isModalOpen(modal: HTMLElement): boolean {
   return modal.isConnected && modal.matches(SEL.shownModal);

@@ -46,6 +46,17 @@ describe('planFill', () => {
     expect(plan.conflicts).toEqual([]);
   });
 
+  it('types the date asked for (a missed day) and renders the template for it; a different date the user typed is asked about', () => {
+    const plan = planFill(empty(), TEMPLATE, '2026-12-06', {}, '2026-12-04');
+    expect(plan.date).toBe('2026-12-04');
+    expect(plan.writes.tanggal).toBe('2026-12-04');
+    expect(plan.writes.kegiatan).toBe('Mengajar Jumat 04-12-2026');
+    const typed = { ...empty(), tanggal: { value: '2026-12-01', readOnly: false, kind: 'date' as const } };
+    expect(planFill(typed, TEMPLATE, '2026-12-06', {}, '2026-12-04').conflicts).toEqual([{ key: 'tanggal', current: '2026-12-01', next: '2026-12-04' }]);
+    // What the filler itself typed before is replaced without asking.
+    expect(planFill(typed, TEMPLATE, '2026-12-06', { tanggal: '2026-12-01' }, '2026-12-04').writes.tanggal).toBe('2026-12-04');
+  });
+
   it('asks about what the user typed, not about what it filled itself or what already matches', () => {
     const current = {
       ...empty(),

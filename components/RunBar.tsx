@@ -1,0 +1,66 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/**
+ * The bar of a reporting run on e-Kinerja (utils/reporting/run.ts): "2 dari 5 — Jumat,
+ * 4 Desember 2026" with Lewati and Berhenti; on the login page, that the user must log in first
+ * and the run goes on when they are back; on another e-Kinerja page, the way back to Progress
+ * Harian; at the end, what the run did. Plain DOM (utils/page/element): it ships in the content
+ * script. Its buttons act on the user's own clicks only.
+ *
+ * For tests, the root's `data-stage` is the run's stage, or `login`, `elsewhere`, `finished`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the JSX factory (`@jsx h` above)
+import { h } from '@/utils/page/element';
+import { t, uiLocale } from '@/utils/i18n/i18n';
+import { formatLongDate } from '@/utils/calendar/dates';
+import type { RunView } from '@/utils/reporting/run';
+import type { PageKind } from '@/utils/site/pages';
+
+export interface RunBarProps {
+  view: RunView;
+  page: PageKind;
+  /** The daily-progress page's address (the way back from another page). */
+  dailyProgressUrl: string;
+  onSkip(): void;
+  onStop(): void;
+  onDismiss(): void;
+}
+
+const user = (fn: () => void) => (e: Event) => {
+  if (!e.isTrusted) return;
+  e.preventDefault();
+  fn();
+};
+
+export function RunBar({ view, page, dailyProgressUrl, onSkip, onStop, onDismiss }: RunBarProps): HTMLElement {
+  const locale = uiLocale();
+  if (view.finished || view.date === null) {
+    const one = view.kind === 'one' && !view.stopped && view.reported > 0;
+    return (
+      <div class="rb" role="status" aria-label={t('run_region')} data-stage="finished">
+        <p>{one ? t('run_done_one') : t(view.stopped ? 'run_stopped' : 'run_done', [String(view.reported), String(view.skipped), String(view.already)])}</p>
+        <button type="button" onClick={user(onDismiss)}>{t('run_close')}</button>
+      </div>
+    );
+  }
+  const day = formatLongDate(view.date, locale);
+  const title = view.kind === 'queue' ? t('run_position', [String(view.position), String(view.total), day]) : t('run_for', day);
+  const stage = page === 'login' ? 'login' : page !== 'daily-progress' ? 'elsewhere' : view.stage;
+  const line =
+    stage === 'login' ? t('run_login')
+      : stage === 'elsewhere' ? t('run_elsewhere')
+        : stage === 'unconfirmed' ? t('run_unconfirmed')
+          : stage === 'filled' ? t('run_filled')
+            : view.failed ? t('run_failed') : t('run_opening');
+  return (
+    <div class="rb" role="region" aria-label={t('run_region')} data-stage={stage}>
+      <p class="title"><strong>{title}</strong></p>
+      <p role="status">{line}</p>
+      <div class="buttons">
+        {stage === 'elsewhere' && <a class="primary" href={dailyProgressUrl}>{t('run_open_daily')}</a>}
+        {view.kind === 'queue' && <button type="button" onClick={user(onSkip)}>{t('run_skip')}</button>}
+        <button type="button" onClick={user(onStop)}>{t('run_stop')}</button>
+      </div>
+    </div>
+  );
+}
