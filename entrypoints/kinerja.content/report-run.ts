@@ -14,7 +14,7 @@ import { shadowWidget } from '@/utils/page/widget';
 import { onMessage, sendMessage, type RunView } from '@/utils/messaging/protocol';
 import type { ProtocolMap } from '@/utils/messaging/protocol';
 import { waitFor } from '@/utils/fill/events';
-import { controlSlot, findAddButton, findProgressModal } from '@/utils/site/ekinerja-form';
+import { controlSlot, findAddButton, findDismissButton, findProgressModal } from '@/utils/site/ekinerja-form';
 import { DAILY_PROGRESS_URL, EKINERJA_MATCHES, pageKind } from '@/utils/site/pages';
 import { watchProgressModal } from '@/utils/site/watch-modal';
 
@@ -55,13 +55,18 @@ export const reportRun: PageFeature = {
 
     const act = async (data: Parameters<ProtocolMap['runAction']>[0]) => {
       view = await sendMessage('runAction', data).catch(() => view);
+      // Lewati: the skipped day's modal closes (its own Close button, never OK); the next one opens.
+      if (data.action === 'skip' && modal) findDismissButton(modal)?.click();
       render();
       await openIfWanted();
     };
 
-    /** Opens the modal for the run's day when the run asks for it and this page has not yet. */
+    /**
+     * Opens the modal for the run's day when the run wants it filled and this page has not asked
+     * for it yet (after a reload it asks again; after the user closed it, not).
+     */
     const openIfWanted = async () => {
-      if (!view || view.finished || view.date === null || view.stage !== 'open') return;
+      if (!view || view.finished || view.date === null || view.stage === 'unconfirmed') return;
       if (pageKind(location.pathname) !== 'daily-progress' || findProgressModal(document)) return;
       const key = `${view.id} ${view.date} ${view.attempt}`;
       if (asked.has(key)) return;

@@ -192,6 +192,12 @@ export function clickAction(modal: HTMLElement, target: EventTarget | null): 'sa
   return 'dismiss';
 }
 
+/** The modal's own closing button (Close / ×: never "OK"), or null. */
+export function findDismissButton(modal: HTMLElement): HTMLElement | null {
+  const candidates = [...modal.querySelectorAll<HTMLElement>(`${SEL.footerButtons}, ${SEL.dismiss}`)];
+  return candidates.find((b) => clickAction(modal, b) === 'dismiss') ?? null;
+}
+
 /** Whether the form shows a validation message (the site then keeps the modal open). */
 export function hasValidationErrors(modal: HTMLElement): boolean {
   return [...modal.querySelectorAll<HTMLElement>(SEL.invalid)].some(
