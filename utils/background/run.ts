@@ -57,7 +57,7 @@ export function runCapability({ readDay }: BackgroundDeps): Capability<keyof Run
         if (!run || from?.tabId === undefined) return null;
         if (run.tabId !== from.tabId) {
           // The run's tab is gone (closed): this e-Kinerja tab takes it over.
-          const alive = run.tabId !== null && (await browser.tabs.get(run.tabId).then((t) => t.url?.startsWith(EKINERJA_ORIGIN) ?? false, () => false));
+          const alive = run.tabId !== null && (await browser.tabs.get(run.tabId).then((t) => t?.url?.startsWith(EKINERJA_ORIGIN) ?? false, () => false));
           if (alive) return null;
           const moved = await change({ type: 'tab', tabId: from.tabId });
           return moved ? runView(moved) : null;

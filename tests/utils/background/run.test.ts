@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openDb, type Db } from '@/utils/db/db';
+import { writeSettings } from '@/utils/settings/store';
+import { answer, createService, type Service } from '@/utils/background/service';
+import { runCapability } from '@/utils/background/run';
+import { reportRunItem } from '@/utils/storage/items';
+
+let db: Db;
+let name: string;
+let n = 0;
+const now = new Date('2026-11-25T03:00:00Z'); // Wednesday 25 November 2026, 10:00 WIB
+let service: Service;
+const PAGE = 'https://kinerja.bkn.go.id/kinerja_harian';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  name = `run-test-${n++}`;
+  db = await openDb(name);
+  service = createService(async () => db, () => now, [runCapability]);
+  // Missed: Friday 20, Monday 23, Tuesday 24 November.
+  await writeSettings(db, { zone: 'Asia/Jakarta', installedOn: '2026-11-01', countFrom: '2026-11-20' });
+});
+afterEach(() => {
+  db.close();
+  indexedDB.deleteDatabase(name);
+});
+
+/** A message from the content script of tab `tabId` on the daily-progress page, through the boundary checks. */
+const fromTab = (tabId: number, type: 'runTask' | 'runAction', data?: unknown) => answer(service, type, data, { url: PAGE, tab: { id: tabId } });
+
+describe('the reporting run in the background', () => {
+  it('walks the missed days in order, advancing only on confirmed saves; a failure keeps the day; a day marked by hand is passed over', async () => {
+    const started = await service.handlers.startRun({ what: 'missed' });
+    expect(started).toMatchObject({ ok: true, run: { kind: 'queue', total: 3, position: 1, date: '2026-11-20' } });
+    // The extension opened the daily-progress page, and the run works in that tab.
+    const [tab] = await fakeBrowser.tabs.query({ url: PAGE });
+    expect(tab?.id).toBeDefined();
+    const tabId = tab!.id!;
+    expect((await reportRunItem.getValue())?.tabId).toBe(tabId);
+
+    expect(await fromTab(tabId, 'runTask')).toMatchObject({ date: '2026-11-20', stage: 'open' });
+    expect(await fromTab(tabId, 'runAction', { action: 'filled', date: '2026-11-20' })).toMatchObject({ stage: 'filled' });
+    // An unconfirmed save waits; the calendar confirms it; the run moves on.
+    await service.handlers.recordObserved({ date: '2026-11-20', outcome: 'unconfirmed' });
+    expect(await fromTab(tabId, 'runTask')).toMatchObject({ date: '2026-11-20', stage: 'unconfirmed' });
+    await service.handlers.recordSiteReading({ ok: true, view: 'week', shown: ['2026-11-20'], withEntries: ['2026-11-20'] });
+    const second = await fromTab(tabId, 'runTask');
+    expect(second).toMatchObject({ position: 2, date: '2026-11-23', stage: 'open', reported: 1 });
+
+    await fromTab(tabId, 'runAction', { action: 'filled', date: '2026-11-23' });
+    await service.handlers.recordObserved({ date: '2026-11-23', outcome: 'failed' });
+    const failed = await fromTab(tabId, 'runTask') as { attempt: number };
+    expect(failed).toMatchObject({ position: 2, date: '2026-11-23', failed: true, stage: 'open' });
+    expect(failed.attempt).toBeGreaterThan((second as { attempt: number }).attempt);
+    expect((await service.handlers.getStatus(undefined)).missed).toContain('2026-11-23');
+
+    // The 24th is marked by hand meanwhile; skipping the 23rd finishes the run.
+    await service.handlers.setReport({ date: '2026-11-24', status: 'reported' });
+    expect(await fromTab(tabId, 'runAction', { action: 'skip', date: '2026-11-23' })).toMatchObject({ finished: true, reported: 1, skipped: 1, already: 1 });
+    expect(await fromTab(tabId, 'runAction', { action: 'dismiss' })).toBeNull();
+    expect(await reportRunItem.getValue()).toBeNull();
+  });
+
+  it('today is one day, filled even when it has an entry; another live tab gets nothing; a closed tab hands the run over', async () => {
+    await service.handlers.setReport({ date: '2026-11-25', status: 'reported' });
+    const started = await service.handlers.startRun({ what: 'today' });
+    expect(started).toMatchObject({ ok: true, run: { kind: 'one', total: 1, date: '2026-11-25' } });
+    const tabId = (await reportRunItem.getValue())!.tabId!;
+    const other = (await fakeBrowser.tabs.create({ url: PAGE })).id!;
+    expect(await fromTab(other, 'runTask')).toBeNull();
+    // The run's tab is closed (an id no tab has any more).
+    await reportRunItem.setValue({ ...(await reportRunItem.getValue())!, tabId: tabId + 1000 });
+    expect(await fromTab(other, 'runTask')).toMatchObject({ date: '2026-11-25' });
+    expect((await reportRunItem.getValue())?.tabId).toBe(other);
+    await service.handlers.recordObserved({ date: '2026-11-25', outcome: 'confirmed' });
+    expect(await fromTab(other, 'runTask')).toMatchObject({ finished: true, reported: 1 });
+  });
+
+  it('refuses a run without days, and content-script messages outside their shape', async () => {
+    await writeSettings(db, { countFrom: '2026-11-25' });
+    expect(await service.handlers.startRun({ what: 'missed' })).toEqual({ ok: false, reason: 'no-days' });
+    expect(await service.handlers.startRun({ what: 'day', date: '2026-02-30' })).toEqual({ ok: false, reason: 'no-days' });
+    await expect(fromTab(1, 'runAction', { action: 'skip', date: 'kemarin' })).rejects.toThrow(/refused/);
+    await expect(fromTab(1, 'runAction', { action: 'stop', date: '2026-11-20' })).rejects.toThrow(/refused/);
+    await expect(answer(service, 'startRun', { what: 'missed' }, { url: PAGE, tab: { id: 1 } })).rejects.toThrow(/may not be asked/);
+  });
+});
