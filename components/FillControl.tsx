@@ -11,9 +11,16 @@
  * pointer or key on it); the template filled is the one the user chose (a change the user made,
  * never a value the page set), and its texts are read from the background at the user's click.
  *
+ * The date is always explicit (issue 11, item 2): "Untuk: Jumat, 4 Desember 2026" with a choice of
+ * today or a missed day (the run's day when a run asks for one); the template is preselected by
+ * that date's weekday (until the user picks one), TANGGAL KEGIATAN is set to it, and a day that
+ * is not a working day is named with its reason and filled only after "Tetap isi". Like the
+ * template, the date is the user's choice (a trusted change), never a value the page set.
+ * `auto` fills at once: a run the user started from the popup (their click was there).
+ *
  * For tests and the bench, the root's `data-state` tells where it is: ready → filling → done
- * (or confirm, asking about overwriting; undone after "Urungkan"); `data-fill-ms` is the last
- * fill's duration.
+ * (or confirm, asking about overwriting; off-day, asking about a day that is not a working day;
+ * undone after "Urungkan"); `data-fill-ms` is the last fill's duration.
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the JSX factory (`@jsx h` above)
 import { h } from '@/utils/page/element';
@@ -28,8 +35,18 @@ import { labelOf, type Conflict, type FillKey, type FillReport, type FillSession
 export interface FillControlProps {
   /** The templates' names and days; null when the extension's background did not answer. */
   choices: TemplateChoice[] | null;
-  /** Today in the user's zone (`YYYY-MM-DD`), to preselect the template. */
+  /** Today in the user's zone (`YYYY-MM-DD`). */
   today: string;
+  /** The days to offer after today (the missed days, newest first). */
+  missed?: readonly string[];
+  /** Why each offered day is not a working day, in words ("Akhir pekan"); absent: a working day. */
+  offDays?: Readonly<Record<string, string>>;
+  /** The day preselected (a run's day); default today. */
+  date?: string;
+  /** Fill at once for `date` (a run the user started from the popup). */
+  auto?: boolean;
+  /** After each fill, the entry's date. */
+  onFilled?(date: string): void;
   session: FillSession;
   /** The whole template, read at the user's click; null when it is gone. Rejects when the background does not answer. */
   loadTemplate(id: string): Promise<TemplateRecord | null>;
@@ -37,7 +54,7 @@ export interface FillControlProps {
   rememberRencanaAksi(id: string, rencanaAksi: string): Promise<TemplateRecord | null>;
 }
 
-type State = 'ready' | 'filling' | 'confirm' | 'done' | 'undone';
+type State = 'ready' | 'filling' | 'confirm' | 'off-day' | 'done' | 'undone';
 
 const labels = (keys: readonly string[]): string => keys.join(', ');
 
@@ -49,8 +66,17 @@ export function FillControl(props: FillControlProps): HTMLElement {
   let panel!: HTMLElement;
   let status!: HTMLElement;
 
-  /** The user's choice: the preselected template, or one the user picked (a trusted change). */
-  let chosenId = templateForDate(choices, props.today)?.id ?? choices[0]?.id;
+  const locale = uiLocale();
+  /** The days offered: the preselected one, today, then the missed days. */
+  const days = [...new Set([props.date ?? props.today, props.today, ...(props.missed ?? [])])];
+  /** The user's date: the preselected day, or one the user picked (a trusted change). */
+  let chosenDate = days[0]!;
+  let dateSelect!: HTMLSelectElement;
+  const dayLabel = (d: string) => (d === props.today ? t('fill_date_today', formatLongDate(d, locale)) : formatLongDate(d, locale));
+  /** Whether the user picked a template themselves (then a new date keeps it). */
+  let pickedTemplate = false;
+  /** The user's choice: the template for the date's weekday, or one the user picked (a trusted change). */
+  let chosenId = templateForDate(choices, chosenDate)?.id ?? choices[0]?.id;
   const option = (x: TemplateChoice) => <option value={x.id} selected={x.id === chosenId}>{x.name}</option>;
   /** The user opens the chooser: now every template's name goes in (once). */
   let opened = false;
@@ -68,6 +94,14 @@ export function FillControl(props: FillControlProps): HTMLElement {
         : choices.length === 0
           ? <p class="note">{t('fill_no_templates')}</p>
           : <div class="bar">
+              <label for="fc-date">{t('fill_date')}</label>
+              <select
+                id="fc-date"
+                ref={(e: HTMLElement) => { dateSelect = e as HTMLSelectElement; }}
+                onChange={(e: Event) => { if (e.isTrusted) pickDate(dateSelect.value); }}
+              >
+                {days.map((d) => <option value={d} selected={d === chosenDate}>{dayLabel(d)}</option>)}
+              </select>
               <label for="fc-template">{t('fill_template')}</label>
               <select
                 id="fc-template"
@@ -75,7 +109,11 @@ export function FillControl(props: FillControlProps): HTMLElement {
                 onPointerdown={open}
                 onMousedown={open}
                 onKeydown={open}
-                onChange={(e: Event) => { if (e.isTrusted && opened) chosenId = select.value; }}
+                onChange={(e: Event) => {
+                  if (!e.isTrusted || !opened) return;
+                  chosenId = select.value;
+                  pickedTemplate = true;
+                }}
               >
                 {choices.filter((x) => x.id === chosenId).map(option)}
               </select>
@@ -97,12 +135,29 @@ export function FillControl(props: FillControlProps): HTMLElement {
     for (const b of root.querySelectorAll('button')) b.disabled = on;
   };
 
-  async function onFill(): Promise<void> {
+  /** A new date: its weekday's template, unless the user picked one. */
+  function pickDate(date: string): void {
+    if (!days.includes(date)) return;
+    chosenDate = date;
+    if (pickedTemplate) return;
+    chosenId = templateForDate(choices, date)?.id ?? chosenId;
+    if (opened) select.value = chosenId ?? '';
+    else select.replaceChildren(...choices.filter((x) => x.id === chosenId).map(option));
+  }
+
+  async function onFill(offDayAccepted = false): Promise<void> {
     const id = chosenId;
+    const date = chosenDate;
     if (id === undefined) return;
-    // What the chooser shows is what is filled, whatever the page set meanwhile.
+    // What the choosers show is what is filled, whatever the page set meanwhile.
     select.value = id;
+    dateSelect.value = date;
     panel.replaceChildren();
+    const off = props.offDays?.[date];
+    if (off && !offDayAccepted) {
+      askOffDay(date, off);
+      return;
+    }
     busy(true);
     const template = await props.loadTemplate(id).catch(() => undefined);
     busy(false);
@@ -111,16 +166,29 @@ export function FillControl(props: FillControlProps): HTMLElement {
       setState('ready');
       return;
     }
-    const plan = session.check(template);
-    if (plan.conflicts.length > 0) askOverwrite(template, plan.conflicts);
-    else await run(template, []);
+    const plan = session.check(template, date);
+    if (plan.conflicts.length > 0) askOverwrite(template, plan.conflicts, date);
+    else await run(template, [], date);
   }
 
-  function askOverwrite(template: TemplateRecord, conflicts: Conflict[]): void {
+  function askOffDay(date: string, why: string): void {
+    const question = t('fill_off_day', [formatLongDate(date, locale), why]);
+    panel.replaceChildren(
+      <div class="ask" role="alertdialog" aria-label={question}>
+        <p>{question}</p>
+        <button type="button" class="primary" onClick={userAction(() => void onFill(true))}>{t('fill_off_day_continue')}</button>
+        <button type="button" onClick={userAction(() => { panel.replaceChildren(); setState('ready'); })}>{t('fill_cancel')}</button>
+      </div>,
+    );
+    say();
+    setState('off-day');
+  }
+
+  function askOverwrite(template: TemplateRecord, conflicts: Conflict[], date: string): void {
     const answer = (overwrite: FillKey[] | null) => {
       panel.replaceChildren();
       if (overwrite === null) setState('ready');
-      else void run(template, overwrite);
+      else void run(template, overwrite, date);
     };
     panel.replaceChildren(
       <div class="ask" role="alertdialog" aria-label={t('fill_conflict')}>
@@ -135,16 +203,17 @@ export function FillControl(props: FillControlProps): HTMLElement {
     setState('confirm');
   }
 
-  async function run(template: TemplateRecord, overwrite: FillKey[]): Promise<void> {
+  async function run(template: TemplateRecord, overwrite: FillKey[], date: string): Promise<void> {
     busy(true);
     setState('filling');
     say(t('fill_filling'));
-    const report = await session.fill(template, overwrite);
+    const report = await session.fill(template, overwrite, date);
     busy(false);
     showReport(template, report);
     undoButton.hidden = !session.canUndo;
     root.setAttribute('data-fill-ms', report.ms.toFixed(1));
     setState('done');
+    if (!report.failed.some((f) => f.key === 'tanggal')) props.onFilled?.(report.date);
   }
 
   function showReport(template: TemplateRecord, r: FillReport): void {
@@ -207,5 +276,6 @@ export function FillControl(props: FillControlProps): HTMLElement {
     setState('undone');
   }
 
+  if (props.auto && chosenId !== undefined) queueMicrotask(() => void onFill());
   return root;
 }

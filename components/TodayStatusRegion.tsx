@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, uiLocale } from '@/utils/i18n/i18n';
 import { clockText, formatLongDate } from '@/utils/calendar/dates';
 import { TODAY_MESSAGE } from '@/utils/calendar/missed-days';
-import { REASON_MESSAGE } from '@/utils/calendar/workdays';
+import { offReason } from '@/utils/calendar/off-reason';
 import { sendMessage, type EkinerjaTab, type PopupStatus } from '@/utils/messaging/protocol';
 import type { ManualStatus } from '@/utils/db/schema';
 import { Region } from './Region';
@@ -15,8 +15,7 @@ export interface Props {
 function todayText(status: PopupStatus): string {
   const s = status.todayStatus;
   if (s.state !== 'off') return t(TODAY_MESSAGE[s.state], clockText(status.targetTime, uiLocale()));
-  const reason = s.off.name ?? (s.off.note || t(REASON_MESSAGE[s.off.reason]));
-  return `${t(TODAY_MESSAGE.off, reason)}${s.reported ? ` ${t('popup_off_reported')}` : ''}`;
+  return `${t(TODAY_MESSAGE.off, offReason(s.off))}${s.reported ? ` ${t('popup_off_reported')}` : ''}`;
 }
 
 /** Today: its date in the user's zone, whether it is reported, and the link to e-Kinerja. */

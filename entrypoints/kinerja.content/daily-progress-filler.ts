@@ -18,6 +18,7 @@ import { trackFilledTemplate } from '@/utils/fill/filled-from';
 import { controlSlot } from '@/utils/site/ekinerja-form';
 import { EKINERJA_MATCHES } from '@/utils/site/pages';
 import { watchProgressModal } from '@/utils/site/watch-modal';
+import { offReason } from '@/utils/calendar/off-reason';
 
 /** The control's shadow host's tag name. */
 export const CONTROL_HOST = 'asisten-ekinerja-isi';
@@ -34,14 +35,30 @@ export const dailyProgressFiller: PageFeature = {
       let zone: ZoneChoice = 'browser';
       const today = () => localDate(new Date(), zone);
       const session = trackFilledTemplate(modal, createFillSession(modal, today, () => performance.now(), modalSignal));
-      // Names and days only: a template's texts are read when the user clicks "Isi dari template".
-      const choices = await Promise.all([sendMessage('templateChoices'), sendMessage('getSettings')]).then(
-        ([list, settings]) => ((zone = settings.zone), list),
-        () => null,
-      );
+      // Names and days only: a template's texts are read when the user clicks "Isi dari template"
+      // (or when a run the user started from the popup fills this modal).
+      const [choices, days, run] = await Promise.all([
+        Promise.all([sendMessage('templateChoices'), sendMessage('getSettings')]).then(([list, settings]) => ((zone = settings.zone), list), () => null),
+        sendMessage('fillDays').catch(() => null),
+        sendMessage('runTask').catch(() => null),
+      ]);
       if (modalSignal.aborted) return;
+      const runDay = run && !run.finished && run.stage !== 'unconfirmed' ? run.date : null;
       const { host, root } = shadowWidget(document, { tag: CONTROL_HOST, kind: 'fill', css: `:host{display:block!important}${css}`, signal: modalSignal });
-      root.append(FillControl({ choices, today: today(), session, loadTemplate, rememberRencanaAksi }));
+      root.append(FillControl({
+        choices,
+        today: days?.today ?? today(),
+        missed: days?.missed,
+        offDays: days?.todayOff ? { [days.today]: offReason(days.todayOff) } : undefined,
+        date: runDay ?? undefined,
+        auto: runDay !== null,
+        onFilled: (date) => {
+          if (date === runDay) void sendMessage('runAction', { action: 'filled', date }).catch(() => undefined);
+        },
+        session,
+        loadTemplate,
+        rememberRencanaAksi,
+      }));
       controlSlot(modal).prepend(host);
     });
     onLocationChange(ctx, signal, check);

@@ -81,6 +81,7 @@ export const CONTENT_SCRIPT_PAYLOADS: Partial<Record<BackgroundMessage, (data: u
   templateChoices: noData,
   templateForFill: (data, path) => (text(nonEmpty, 100).test(data) ? [] : [{ code: 'backup_invalid_value', path }]),
   runTask: noData,
+  fillDays: noData,
   runAction: (data, path) =>
     isPlainObject(data) && (data.action === 'stop' || data.action === 'dismiss')
       ? shapeProblems(data, { required: { action: oneOf('stop', 'dismiss') } }, path)

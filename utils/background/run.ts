@@ -41,6 +41,11 @@ export function runCapability({ readDay }: BackgroundDeps): Capability<keyof Run
 
   return {
     handlers: {
+      async fillDays() {
+        const { status } = await readDay();
+        const off = status.todayStatus.state === 'off' ? status.todayStatus.off : null;
+        return { today: status.today, todayOff: off, missed: [...status.missed].filter((d) => d !== status.today).reverse() };
+      },
       async startRun(data) {
         const day = await readDay();
         const days = data.what === 'today' ? [day.status.today] : data.what === 'day' ? [data.date].filter(isValidDate) : day.status.missed;
@@ -76,7 +81,7 @@ export function runCapability({ readDay }: BackgroundDeps): Capability<keyof Run
       },
     },
     // The daily-progress page's run feature.
-    contentScripts: { runTask: [EKINERJA_ORIGIN], runAction: [EKINERJA_ORIGIN] },
+    contentScripts: { fillDays: [EKINERJA_ORIGIN], runTask: [EKINERJA_ORIGIN], runAction: [EKINERJA_ORIGIN] },
     async onRefresh(ctx) {
       if (await reportRunItem.getValue()) await change({ type: 'reported', dates: reportedDates(ctx.reports) }, reportedDates(ctx.reports));
     },

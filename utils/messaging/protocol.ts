@@ -29,7 +29,7 @@ export type { AddDayOffResult, CalendarData, PopupStatus } from './calendar';
 export type { ImportBackupResult } from './backup';
 export type { EkinerjaTab } from './tabs';
 export type { ContentScriptMessage } from './content-script';
-export type { RunView, StartRunResult } from './run';
+export type { FillDays, RunView, StartRunResult } from './run';
 
 export interface ProtocolMap
   extends SettingsProtocol,

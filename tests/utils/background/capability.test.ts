@@ -32,7 +32,7 @@ const ALL: Record<BackgroundMessage, true> = {
   getNextReminder: true, snoozeReminders: true, muteToday: true, unmuteToday: true,
   getRekapData: true,
   getSyncStatus: true, setSyncEnabled: true,
-  startRun: true, runTask: true, runAction: true,
+  startRun: true, runTask: true, runAction: true, fillDays: true,
 };
 
 describe('exactly one handler per message', () => {
