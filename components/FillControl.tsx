@@ -13,14 +13,15 @@
  *
  * The date is always explicit (issue 11, item 2): "Untuk: Jumat, 4 Desember 2026" with a choice of
  * today or a missed day (the run's day when a run asks for one); the template is preselected by
- * that date's weekday (until the user picks one), TANGGAL KEGIATAN is set to it, and a day that
- * is not a working day is named with its reason and filled only after "Tetap isi". Like the
- * template, the date is the user's choice (a trusted change), never a value the page set.
- * `auto` fills at once: a run the user started from the popup (their click was there).
+ * that date's weekday (until the user picks one), TANGGAL KEGIATAN is set to it, and while the
+ * date is not a working day a warning names it and why (weekend, holiday, leave) before anything
+ * is filled. Like the template, the date is the user's choice (a trusted change), never a value
+ * the page set. `auto` fills at once — a run the user started from the popup (their click was
+ * there) — except on a day that is not a working day: then the user reads the warning and clicks.
  *
  * For tests and the bench, the root's `data-state` tells where it is: ready → filling → done
- * (or confirm, asking about overwriting; off-day, asking about a day that is not a working day;
- * undone after "Urungkan"); `data-fill-ms` is the last fill's duration.
+ * (or confirm, asking about overwriting; undone after "Urungkan"); `data-fill-ms` is the last
+ * fill's duration.
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the JSX factory (`@jsx h` above)
 import { h } from '@/utils/page/element';
@@ -54,7 +55,7 @@ export interface FillControlProps {
   rememberRencanaAksi(id: string, rencanaAksi: string): Promise<TemplateRecord | null>;
 }
 
-type State = 'ready' | 'filling' | 'confirm' | 'off-day' | 'done' | 'undone';
+type State = 'ready' | 'filling' | 'confirm' | 'done' | 'undone';
 
 const labels = (keys: readonly string[]): string => keys.join(', ');
 
@@ -72,6 +73,7 @@ export function FillControl(props: FillControlProps): HTMLElement {
   /** The user's date: the preselected day, or one the user picked (a trusted change). */
   let chosenDate = days[0]!;
   let dateSelect!: HTMLSelectElement;
+  let offWarning!: HTMLElement;
   const dayLabel = (d: string) => (d === props.today ? t('fill_date_today', formatLongDate(d, locale)) : formatLongDate(d, locale));
   /** Whether the user picked a template themselves (then a new date keeps it). */
   let pickedTemplate = false;
@@ -124,6 +126,7 @@ export function FillControl(props: FillControlProps): HTMLElement {
                 {t('fill_undo')}
               </button>
             </div>}
+      <p class="warn" role="alert" ref={(e: HTMLElement) => { offWarning = e; }} />
       <div class="panel" ref={(e: HTMLElement) => { panel = e; }} />
       <div class="status" role="status" ref={(e: HTMLElement) => { status = e; }} />
     </div>
@@ -135,17 +138,25 @@ export function FillControl(props: FillControlProps): HTMLElement {
     for (const b of root.querySelectorAll('button')) b.disabled = on;
   };
 
+  /** Names the chosen date and why while it is not a working day. */
+  function warnOffDay(): void {
+    const off = props.offDays?.[chosenDate];
+    offWarning.textContent = off ? t('fill_off_day', [formatLongDate(chosenDate, locale), off]) : '';
+    offWarning.hidden = !off;
+  }
+
   /** A new date: its weekday's template, unless the user picked one. */
   function pickDate(date: string): void {
     if (!days.includes(date)) return;
     chosenDate = date;
+    warnOffDay();
     if (pickedTemplate) return;
     chosenId = templateForDate(choices, date)?.id ?? chosenId;
     if (opened) select.value = chosenId ?? '';
     else select.replaceChildren(...choices.filter((x) => x.id === chosenId).map(option));
   }
 
-  async function onFill(offDayAccepted = false): Promise<void> {
+  async function onFill(): Promise<void> {
     const id = chosenId;
     const date = chosenDate;
     if (id === undefined) return;
@@ -153,11 +164,6 @@ export function FillControl(props: FillControlProps): HTMLElement {
     select.value = id;
     dateSelect.value = date;
     panel.replaceChildren();
-    const off = props.offDays?.[date];
-    if (off && !offDayAccepted) {
-      askOffDay(date, off);
-      return;
-    }
     busy(true);
     const template = await props.loadTemplate(id).catch(() => undefined);
     busy(false);
@@ -169,19 +175,6 @@ export function FillControl(props: FillControlProps): HTMLElement {
     const plan = session.check(template, date);
     if (plan.conflicts.length > 0) askOverwrite(template, plan.conflicts, date);
     else await run(template, [], date);
-  }
-
-  function askOffDay(date: string, why: string): void {
-    const question = t('fill_off_day', [formatLongDate(date, locale), why]);
-    panel.replaceChildren(
-      <div class="ask" role="alertdialog" aria-label={question}>
-        <p>{question}</p>
-        <button type="button" class="primary" onClick={userAction(() => void onFill(true))}>{t('fill_off_day_continue')}</button>
-        <button type="button" onClick={userAction(() => { panel.replaceChildren(); setState('ready'); })}>{t('fill_cancel')}</button>
-      </div>,
-    );
-    say();
-    setState('off-day');
   }
 
   function askOverwrite(template: TemplateRecord, conflicts: Conflict[], date: string): void {
@@ -276,6 +269,7 @@ export function FillControl(props: FillControlProps): HTMLElement {
     setState('undone');
   }
 
-  if (props.auto && chosenId !== undefined) queueMicrotask(() => void onFill());
+  warnOffDay();
+  if (props.auto && chosenId !== undefined && !props.offDays?.[chosenDate]) queueMicrotask(() => void onFill());
   return root;
 }

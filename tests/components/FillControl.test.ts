@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FillControl } from '@/components/FillControl';
+import { FillControl, type FillControlProps } from '@/components/FillControl';
 import { createFillSession } from '@/utils/fill/fill-modal';
 import type { TemplateRecord } from '@/utils/db/schema';
 import type { TemplateChoice } from '@/utils/messaging/templates';
@@ -14,7 +14,7 @@ const SATURDAY: TemplateRecord = {
 };
 
 /** The control on the replica's modal, with a session whose today is `today`. */
-async function control(templates: TemplateRecord[] | null, today = '2026-11-27') {
+async function control(templates: TemplateRecord[] | null, today = '2026-11-27', extra: Partial<FillControlProps> = {}) {
   loadReplica();
   const modal = await openModal();
   const session = createFillSession(modal, () => '2026-11-27', () => performance.now());
@@ -23,7 +23,7 @@ async function control(templates: TemplateRecord[] | null, today = '2026-11-27')
   const stored = new Map((templates ?? []).map((t) => [t.id, t]));
   const loadTemplate = vi.fn(async (id: string) => stored.get(id) ?? null);
   const choices: TemplateChoice[] | null = templates && templates.map(({ id, name, weekdays, isDefault, order }) => ({ id, name, weekdays, isDefault, order }));
-  const root = FillControl({ choices, today, session, loadTemplate, rememberRencanaAksi: saveTemplate });
+  const root = FillControl({ choices, today, session, loadTemplate, rememberRencanaAksi: saveTemplate, ...extra });
   // In a shadow root, as mounted on the site: the form's own labels are all the page sees.
   const host = document.createElement('div');
   host.attachShadow({ mode: 'open' }).append(root);
@@ -49,6 +49,43 @@ function userPicks(select: HTMLSelectElement, id: string): void {
 }
 
 describe('FillControl', () => {
+  it('shows the date it fills for, offers today or a missed day, and picks the template by that day\'s weekday', async () => {
+    const c = await control([WEEKDAYS, SATURDAY], '2026-11-28', { missed: ['2026-11-27', '2026-11-26'], offDays: { '2026-11-28': 'Akhir pekan' } });
+    const date = c.root.querySelector<HTMLSelectElement>('select#fc-date')!;
+    expect(c.root.querySelector('label[for="fc-date"]')?.textContent).toBe('Untuk:');
+    expect([...date.options].map((o) => o.textContent)).toEqual(['Sabtu, 28 November 2026 (hari ini)', 'Jumat, 27 November 2026', 'Kamis, 26 November 2026']);
+    expect(c.select().value).toBe('t-sabtu');
+    // Before anything is filled: the day is not a working day, and why.
+    const warning = c.root.querySelector<HTMLElement>('.warn')!;
+    expect(warning.hidden).toBe(false);
+    expect(warning.textContent).toBe('Perhatian: Sabtu, 28 November 2026 bukan hari kerja (Akhir pekan). Pilih tanggal lain di "Untuk", atau isi hanya bila memang bekerja hari itu.');
+    // A page script's change of the date is ignored; the user's is followed, with that day's template.
+    date.value = '2026-11-26';
+    date.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(c.select().value).toBe('t-sabtu');
+    date.value = '2026-11-27';
+    userEvent(date, 'change');
+    expect(c.select().value).toBe('t-weekdays');
+    expect(warning.hidden).toBe(true);
+    userClick(c.button('Isi dari template')!);
+    await c.done();
+    expect(replica().state()).toMatchObject({ tanggal: '2026-11-27', kegiatan: 'Mengajar Jumat' });
+    expect(c.root.querySelector('[role="status"]')?.textContent).toBe('Terisi untuk Jumat, 27 November 2026. Periksa isinya, lalu klik OK.');
+  });
+
+  it('a run fills its day at once and says so; never at once on a day that is not a working day', async () => {
+    const onFilled = vi.fn();
+    const c = await control([WEEKDAYS, SATURDAY], '2026-11-28', { missed: ['2026-11-26'], date: '2026-11-26', auto: true, onFilled });
+    await c.done();
+    expect(replica().state()).toMatchObject({ tanggal: '2026-11-26', kegiatan: 'Mengajar Kamis' });
+    expect(onFilled).toHaveBeenCalledWith('2026-11-26');
+
+    const off = await control([WEEKDAYS], '2026-11-28', { date: '2026-11-28', auto: true, onFilled, offDays: { '2026-11-28': 'Akhir pekan' } });
+    await tick(50);
+    expect(off.root.getAttribute('data-state')).toBe('ready');
+    expect(off.loadTemplate).not.toHaveBeenCalled();
+  });
+
   it('preselects the template for today, fills from the chosen one and says so', async () => {
     const c = await control([WEEKDAYS, SATURDAY], '2026-11-28'); // a Saturday
     const select = c.root.querySelector<HTMLSelectElement>('select#fc-template')!;

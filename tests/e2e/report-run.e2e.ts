@@ -12,7 +12,7 @@ import { EKINERJA, launchExtension, serveFixtures, type ExtensionSession } from 
 import { REPLICA_ROUTES, replicaPath, type ReplicaApi, type ReplicaFailure } from '../fixtures/replica/routes';
 import { formState, saved, waitReady } from './replica-driver';
 import { countFrom, reportRecords, seedTemplates } from './extension-data';
-import { isWorkday, longDate, plus, todayIn } from './expected';
+import { OFF_2026, isWorkday, longDate, plus, todayIn } from './expected';
 import type { TemplateRecord } from '../../utils/db/schema';
 
 let session: ExtensionSession | undefined;
@@ -191,6 +191,37 @@ describe('today and Lapor susulan from the popup', () => {
       expect((await saved(page)).map((e) => e.tanggal)).toEqual([a, b]);
     });
   }
+
+  it('a day that is not a working day is named with its reason before anything is filled, also from the popup', async () => {
+    const today = todayIn(ZONE);
+    session = await launchExtension();
+    const s = session;
+    // Today is a day off (leave) for this user; on a weekend the weekend is the reason named.
+    const backup = Buffer.from(JSON.stringify({
+      format: 'asisten-ekinerja-backup', version: 1, exportedAt: new Date().toISOString(),
+      data: { accounts: [], templates: [TEMPLATE], reports: [], settings: { zone: ZONE },
+        daysOff: [{ id: 'cuti-1', start: today, end: today, kind: 'cuti-tahunan', note: 'Cuti tahunan ke Bandung' }] },
+    }));
+    const options = await s.openPage('options.html');
+    await options.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: backup });
+    await options.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
+    await options.getByText('Cadangan dipulihkan.').waitFor();
+    await options.close();
+    await serveFixtures(s.context, EKINERJA, { ...REPLICA_ROUTES });
+    const page = await openReplica(s, replicaPath({}));
+    const popup = await s.openPage('popup.html');
+    await popup.getByRole('button', { name: 'Isi Progress Harian hari ini' }).click();
+    const control = page.getByRole('group', { name: 'Isi dari template (Asisten e-Kinerja)' });
+    await control.getByLabel('Untuk:').waitFor();
+    const why = [0, 6].includes(new Date(`${today}T12:00:00Z`).getUTCDay()) ? 'Akhir pekan' : OFF_2026.has(today) ? '[^)]+' : 'Cuti tahunan ke Bandung';
+    await control.getByRole('alert').filter({ hasText: new RegExp(`^Perhatian: ${longDate(today)} bukan hari kerja \\(${why}\\)\\.`) }).waitFor();
+    await expect(control.getByLabel('Untuk:').evaluate((e: HTMLSelectElement) => e.selectedOptions[0]?.textContent)).resolves.toBe(`${longDate(today)} (hari ini)`);
+    // Nothing was filled by itself; the user's click fills it, for that date.
+    expect((await formState(page))?.tanggal).toBeNull();
+    expect(await control.getAttribute('data-state')).toBe('ready');
+    await control.getByRole('button', { name: 'Isi dari template', exact: true }).click();
+    await filledFor(page, today);
+  });
 
   it('a login detour: the page says to log in, and the run goes on when the user is back', async () => {
     const today = todayIn(ZONE);
