@@ -50,8 +50,8 @@ export function RunBar({ view, page, dailyProgressUrl, onSkip, onStop, onDismiss
     stage === 'login' ? t('run_login')
       : stage === 'elsewhere' ? t('run_elsewhere')
         : stage === 'unconfirmed' ? t('run_unconfirmed')
-          : stage === 'filled' ? t('run_filled')
-            : view.failed ? t('run_failed') : t('run_opening');
+          : view.failed ? t('run_failed')
+            : stage === 'filled' ? t('run_filled') : t('run_opening');
   return (
     <div class="rb" role="region" aria-label={t('run_region')} data-stage={stage}>
       <p class="title"><strong>{title}</strong></p>

@@ -228,9 +228,11 @@ describe('today and Lapor susulan from the popup', () => {
     const [a] = workdaysBefore(today, 1) as [string];
     const s = await start();
     await countFrom(s, a);
-    // The session ended: the daily-progress page sends the user to the login page, once.
+    // The session ended: the daily-progress page sends the user to the login page (as the app does, by script), once.
     let loggedIn = false;
-    await s.context.route(`${EKINERJA}/kinerja_harian**`, (route) => (loggedIn ? route.fallback() : route.fulfill({ status: 302, headers: { location: '/login' } })));
+    await s.context.route(`${EKINERJA}/kinerja_harian**`, (route) => (loggedIn
+      ? route.fallback()
+      : route.fulfill({ contentType: 'text/html', body: '<!doctype html><script>location.replace("/login")</script>' })));
     const popup = await s.openPage('popup.html');
     const opened = s.context.waitForEvent('page');
     await popup.getByRole('button', { name: `Isi Progress Harian untuk ${longDate(a)}` }).click();
