@@ -19,6 +19,7 @@ import { controlSlot } from '@/utils/site/ekinerja-form';
 import { EKINERJA_MATCHES } from '@/utils/site/pages';
 import { watchProgressModal } from '@/utils/site/watch-modal';
 import { offReason } from '@/utils/calendar/off-reason';
+import { fillChoice } from '@/utils/reporting/run';
 
 /** The control's shadow host's tag name. */
 export const CONTROL_HOST = 'asisten-ekinerja-isi';
@@ -43,22 +44,11 @@ export const dailyProgressFiller: PageFeature = {
         sendMessage('runTask').catch(() => null),
       ]);
       if (modalSignal.aborted) return;
-      const runDay = run && !run.finished && run.stage !== 'unconfirmed' ? run.date : null;
+      const pick = fillChoice(days, run, offReason);
+      // A fill for the run's day tells the run (the modal waits for the user's OK).
+      const onFilled = (date: string) => void (date === pick.date && sendMessage('runAction', { action: 'filled', date }).catch(() => undefined));
       const { host, root } = shadowWidget(document, { tag: CONTROL_HOST, kind: 'fill', css: `:host{display:block!important}${css}`, signal: modalSignal });
-      root.append(FillControl({
-        choices,
-        today: days?.today ?? today(),
-        missed: days?.missed,
-        offDays: days?.todayOff ? { [days.today]: offReason(days.todayOff) } : undefined,
-        date: runDay ?? undefined,
-        auto: runDay !== null,
-        onFilled: (date) => {
-          if (date === runDay) void sendMessage('runAction', { action: 'filled', date }).catch(() => undefined);
-        },
-        session,
-        loadTemplate,
-        rememberRencanaAksi,
-      }));
+      root.append(FillControl({ choices, ...pick, today: pick.today ?? today(), onFilled, session, loadTemplate, rememberRencanaAksi }));
       controlSlot(modal).prepend(host);
     });
     onLocationChange(ctx, signal, check);

@@ -17,6 +17,8 @@
  * - "Lewati" skips the day (it stays missed); "Berhenti" ends the run.
  */
 import type { SaveOutcome } from './confirm';
+import type { FillDays } from '../messaging/run';
+import type { NonWorkday } from '../calendar/workdays';
 
 export type RunKind = 'one' | 'queue';
 /** Where the current day is: its modal to be opened and filled, filled (waiting for OK), or its save waiting for the calendar. */
@@ -146,5 +148,21 @@ export function runView(run: RunState): RunView {
     reported: count('reported'),
     skipped: count('skipped'),
     already: count('already'),
+  };
+}
+
+/**
+ * What the in-page control offers and preselects (components/FillControl.tsx): today, the missed
+ * days, why today is not a working day (`why` puts it in words), and the run's day to fill at
+ * once when a run wants this modal filled.
+ */
+export function fillChoice(days: FillDays | null, run: RunView | null, why: (off: NonWorkday) => string) {
+  const runDay = run && !run.finished && run.stage !== 'unconfirmed' ? run.date : null;
+  return {
+    today: days?.today,
+    missed: days?.missed,
+    offDays: days?.todayOff ? { [days.today]: why(days.todayOff) } : undefined,
+    date: runDay ?? undefined,
+    auto: runDay !== null,
   };
 }

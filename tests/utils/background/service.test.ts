@@ -177,7 +177,7 @@ describe('who may ask what', () => {
     expect(may(undefined, 'exportBackup')).toBe(true);
     // Exactly the declared messages, nothing more.
     expect(Object.fromEntries([...full.allowList].map(([origin, types]) => [origin, [...types].sort()]))).toEqual({
-      'https://kinerja.bkn.go.id': ['getSettings', 'recordObserved', 'recordSiteReading', 'rememberRencanaAksi', 'templateChoices', 'templateForFill'],
+      'https://kinerja.bkn.go.id': ['fillDays', 'getSettings', 'recordObserved', 'recordSiteReading', 'rememberRencanaAksi', 'runAction', 'runTask', 'templateChoices', 'templateForFill'],
       'https://sso-siasn.bkn.go.id': ['saveActivationAccount', 'ssoCode'],
     });
   });

@@ -21,6 +21,7 @@ describe('storage items', () => {
       syncEnabledItem: 'local:sync.enabled',
       syncLastStateItem: 'local:sync.lastState',
       syncLastOutcomeItem: 'local:sync.lastOutcome',
+      reportRunItem: 'session:reportRun',
     });
     expect(new Set(all.map((i) => i.key)).size).toBe(all.length);
   });
