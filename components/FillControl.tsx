@@ -72,6 +72,8 @@ export function FillControl(props: FillControlProps): HTMLElement {
   const days = [...new Set([props.date ?? props.today, props.today, ...(props.missed ?? [])])];
   /** The user's date: the preselected day, or one the user picked (a trusted change). */
   let chosenDate = days[0]!;
+  /** Whether the date was chosen (by the user, or the run's day): only then is it typed over a date the form shows. */
+  let datePicked = props.date !== undefined;
   let dateSelect!: HTMLSelectElement;
   let offWarning!: HTMLElement;
   const dayLabel = (d: string) => (d === props.today ? t('fill_date_today', formatLongDate(d, locale)) : formatLongDate(d, locale));
@@ -149,6 +151,7 @@ export function FillControl(props: FillControlProps): HTMLElement {
   function pickDate(date: string): void {
     if (!days.includes(date)) return;
     chosenDate = date;
+    datePicked = true;
     warnOffDay();
     if (pickedTemplate) return;
     chosenId = templateForDate(choices, date)?.id ?? chosenId;
@@ -172,12 +175,14 @@ export function FillControl(props: FillControlProps): HTMLElement {
       setState('ready');
       return;
     }
-    const plan = session.check(template, date);
-    if (plan.conflicts.length > 0) askOverwrite(template, plan.conflicts, date);
-    else await run(template, [], date);
+    // Without a chosen date, a date the user typed into TANGGAL KEGIATAN is kept (fill-modal.ts).
+    const asked = datePicked ? date : undefined;
+    const plan = session.check(template, asked);
+    if (plan.conflicts.length > 0) askOverwrite(template, plan.conflicts, asked);
+    else await run(template, [], asked);
   }
 
-  function askOverwrite(template: TemplateRecord, conflicts: Conflict[], date: string): void {
+  function askOverwrite(template: TemplateRecord, conflicts: Conflict[], date: string | undefined): void {
     const answer = (overwrite: FillKey[] | null) => {
       panel.replaceChildren();
       if (overwrite === null) setState('ready');
@@ -196,7 +201,7 @@ export function FillControl(props: FillControlProps): HTMLElement {
     setState('confirm');
   }
 
-  async function run(template: TemplateRecord, overwrite: FillKey[], date: string): Promise<void> {
+  async function run(template: TemplateRecord, overwrite: FillKey[], date: string | undefined): Promise<void> {
     busy(true);
     setState('filling');
     say(t('fill_filling'));

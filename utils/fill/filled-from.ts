@@ -24,8 +24,8 @@ export function getFilledFrom(modal: HTMLElement): string | null {
 export function trackFilledTemplate(modal: HTMLElement, session: FillSession): FillSession {
   setFilledFrom(modal, null);
   const tracked = Object.create(session) as FillSession;
-  tracked.fill = async (template, overwrite) => {
-    const report = await session.fill(template, overwrite);
+  tracked.fill = async (template, overwrite, date) => {
+    const report = await session.fill(template, overwrite, date);
     setFilledFrom(modal, (template as Partial<TemplateRecord>).id ?? null);
     return report;
   };

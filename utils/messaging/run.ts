@@ -1,17 +1,9 @@
 /** Messages about a reporting run: today's report and "Lapor susulan" (part of the one contract in protocol.ts). */
-import type { RunView } from '../reporting/run';
-import type { NonWorkday } from '../calendar/workdays';
+import type { FillDays, RunView } from '../reporting/run';
 
-export type { RunView } from '../reporting/run';
+export type { FillDays, RunView } from '../reporting/run';
 
 export type StartRunResult = { ok: true; run: RunView } | { ok: false; reason: 'no-days' };
-
-/** The days the in-page control offers to fill: today (and why it is not a working day, if so) and the missed days, newest first. */
-export interface FillDays {
-  today: string;
-  todayOff: NonWorkday | null;
-  missed: string[];
-}
 
 export interface RunProtocol {
   /** Content script: the days the filler offers (FillDays). */

@@ -17,7 +17,6 @@
  * - "Lewati" skips the day (it stays missed); "Berhenti" ends the run.
  */
 import type { SaveOutcome } from './confirm';
-import type { FillDays } from '../messaging/run';
 import type { NonWorkday } from '../calendar/workdays';
 
 export type RunKind = 'one' | 'queue';
@@ -149,6 +148,13 @@ export function runView(run: RunState): RunView {
     skipped: count('skipped'),
     already: count('already'),
   };
+}
+
+/** The days the in-page control offers to fill: today (and why it is not a working day, if so) and the missed days, newest first. */
+export interface FillDays {
+  today: string;
+  todayOff: NonWorkday | null;
+  missed: string[];
 }
 
 /**
