@@ -180,7 +180,7 @@ describe('today and Lapor susulan from the popup', () => {
       await filledFor(page, a, '1 dari 3');
       // The user marks C as reported by hand in the popup while A is up.
       const popup = await s.openPage('popup.html');
-      await popup.getByRole('button', { name: `Tandai ${longDate(c)} sudah lapor` }).click();
+      await popup.getByRole('button', { name: `Tandai sudah lapor: ${longDate(c)}` }).click();
       await expect.poll(() => recordOf(s, c)).toMatchObject({ status: 'reported', source: 'manual' });
       await popup.close();
 
