@@ -47,7 +47,7 @@ describe('exactly one handler per message', () => {
   });
 
   it('assembles a handler for every message of the protocol, and for nothing else', () => {
-    expect([...CORE_CAPABILITIES, ...CAPABILITIES]).toHaveLength(9);
+    expect([...CORE_CAPABILITIES, ...CAPABILITIES]).toHaveLength(10);
     const service = createService(async () => { throw new Error('no database needed'); });
     expect(Object.keys(service.handlers).sort()).toEqual(Object.keys(ALL).sort());
     for (const handler of Object.values(service.handlers)) expect(typeof handler).toBe('function');
