@@ -34,7 +34,7 @@ async function seed(session: ExtensionSession, zone: string, countFrom: string):
     data: { accounts: [], templates: [TEMPLATE], reports: [], daysOff: [], settings: { zone, countFrom } },
   };
   const options = await session.openPage('options.html');
-  await options.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await options.getByLabel('Pulihkan dari berkas cadangan').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
   await options.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
   await options.getByText('Cadangan dipulihkan.').waitFor();
   await options.close();

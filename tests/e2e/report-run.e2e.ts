@@ -203,7 +203,7 @@ describe('today and Lapor susulan from the popup', () => {
         daysOff: [{ id: 'cuti-1', start: today, end: today, kind: 'cuti-tahunan', note: 'Cuti tahunan ke Bandung' }] },
     }));
     const options = await s.openPage('options.html');
-    await options.getByLabel('Pulihkan dari file cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: backup });
+    await options.getByLabel('Pulihkan dari berkas cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: backup });
     await options.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
     await options.getByText('Cadangan dipulihkan.').waitFor();
     await options.close();
