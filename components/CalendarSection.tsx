@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n/i18n';
+import { t, type MessageKey } from '@/utils/i18n/i18n';
 import type { Settings, SettingsPatch } from '@/utils/settings/settings';
 import { ZONES, ZONE_LABEL, type ZoneChoice } from '@/utils/calendar/dates';
 import { sendMessage, type CalendarData, type SaveSettingsResult } from '@/utils/messaging/protocol';
@@ -9,7 +9,8 @@ import { HOLIDAY_SOURCES, COVERED_YEARS } from '@/utils/calendar/holidays';
 import { monthOf } from '@/utils/calendar/month-grid';
 import type { DayOffRecord } from '@/utils/db/schema';
 import { Region } from './Region';
-import { SaveStatus, type SaveState } from './SaveStatus';
+import { SaveStatus } from './SaveStatus';
+import { useAutosave } from '@/utils/ui/use-autosave';
 import { CalendarGrid } from './CalendarGrid';
 import { DaysOffEditor } from './DaysOffEditor';
 
@@ -18,13 +19,16 @@ export interface Props {
   save: (patch: SettingsPatch) => Promise<SaveSettingsResult>;
 }
 
+type CalendarField = 'zone' | 'workWeek' | 'countFrom';
+const CONTROL: Record<CalendarField, string> = { zone: 'zone', workWeek: 'work-week', countFrom: 'count-from' };
 
-/** "Kalender & Cuti": zone, working week, counting start, the month calendar and days off. */
+/** "Kalender & Cuti": zone, working week, counting start (each saved on change), the month calendar and days off; the holiday decrees in fine print at the end. */
 export function CalendarSection({ settings, save }: Props) {
   const [zone, setZone] = useState<ZoneChoice>(settings.zone);
   const [workWeek, setWorkWeek] = useState<5 | 6>(settings.workWeek);
   const [countFrom, setCountFrom] = useState(settings.countFrom ?? '');
-  const [state, setState] = useState<SaveState>('idle');
+  const [errors, setErrors] = useState<Partial<Record<CalendarField, MessageKey>>>({});
+  const autosave = useAutosave();
   const [data, setData] = useState<CalendarData | null>(null);
   const [month, setMonth] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | undefined>(undefined);
@@ -35,12 +39,18 @@ export function CalendarSection({ settings, save }: Props) {
   });
   useEffect(() => { void reload(); }, []);
 
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    const res = await save({ zone, workWeek, countFrom: countFrom || null }).catch(() => null);
-    setState(res?.ok ? 'saved' : 'failed');
-    if (res?.ok) void reload();
-  };
+  /** Saves one field on change; a refusal is shown at the field, which gets the focus. */
+  const saveField = (field: CalendarField, patch: SettingsPatch) => autosave.run(field, async () => {
+    const res = await save(patch).catch(() => null);
+    const problem: MessageKey | undefined = !res ? 'error_background' : res.ok ? undefined : (res.problems[0]?.code ?? 'options_not_saved');
+    setErrors((e) => ({ ...e, [field]: problem }));
+    if (problem) document.getElementById(CONTROL[field])?.focus();
+    else void reload();
+    return problem === undefined;
+  });
+  const invalid = (field: CalendarField) => (errors[field] ? 'true' : undefined);
+  const errorLine = (field: CalendarField) =>
+    errors[field] ? <p id={`${CONTROL[field]}-error`} class="error">{t(errors[field])}</p> : null;
 
   const view = useMemo(() => {
     if (!data) return null;
@@ -63,32 +73,36 @@ export function CalendarSection({ settings, save }: Props) {
 
   return (
     <Region id="calendar" title={t('options_calendar_title')}>
-      <form onSubmit={(e) => void onSubmit(e)}>
+      <SaveStatus state={autosave.state} />
+      <form onSubmit={(e) => e.preventDefault()}>
         <label for="zone">{t('options_zone')}</label>
-        <select id="zone" value={zone} onChange={(e) => { setZone(e.currentTarget.value as ZoneChoice); setState('idle'); }}>
+        <select id="zone" value={zone} aria-invalid={invalid('zone')} aria-describedby={errors.zone ? 'zone-error' : undefined}
+          onChange={(e) => { const z = e.currentTarget.value as ZoneChoice; setZone(z); void saveField('zone', { zone: z }); }}>
           {ZONES.map((z) => (
             <option key={z} value={z}>{t(ZONE_LABEL[z])}</option>
           ))}
         </select>
+        {errorLine('zone')}
         <label for="work-week">{t('options_work_week')}</label>
         <select
           id="work-week"
           value={String(workWeek)}
-          onChange={(e) => { setWorkWeek(e.currentTarget.value === '6' ? 6 : 5); setState('idle'); }}
+          aria-invalid={invalid('workWeek')}
+          aria-describedby={errors.workWeek ? 'work-week-error' : undefined}
+          onChange={(e) => { const w = e.currentTarget.value === '6' ? 6 : 5; setWorkWeek(w); void saveField('workWeek', { workWeek: w }); }}
         >
           <option value="5">{t('options_work_week_5')}</option>
           <option value="6">{t('options_work_week_6')}</option>
         </select>
+        {errorLine('workWeek')}
         <label for="count-from">{t('options_count_from')}</label>
-        <input id="count-from" type="date" value={countFrom} aria-describedby="count-from-help"
-          onInput={(e) => { setCountFrom(e.currentTarget.value); setState('idle'); }} />
+        <input id="count-from" type="date" value={countFrom} aria-invalid={invalid('countFrom')}
+          aria-describedby={errors.countFrom ? 'count-from-error count-from-help' : 'count-from-help'}
+          onInput={(e) => setCountFrom(e.currentTarget.value)}
+          onChange={(e) => void saveField('countFrom', { countFrom: e.currentTarget.value || null })} />
+        {errorLine('countFrom')}
         <p id="count-from-help" class="muted">{t('options_count_from_help')}</p>
-        <button type="submit">{t('options_save_calendar')}</button>
-        <SaveStatus state={state} />
       </form>
-      <p class="muted">
-        {COVERED_YEARS.map((y) => t('calendar_holidays_source', `${y}: ${HOLIDAY_SOURCES[y].decree}`)).join(' · ')}
-      </p>
       {data && view && month && (
         <>
           <h3>{t('options_calendar_view')}</h3>
@@ -105,6 +119,9 @@ export function CalendarSection({ settings, save }: Props) {
           <DaysOffEditor daysOff={data.daysOff} pickedDate={picked} today={data.status.today} onAdd={addDayOff} onRemove={removeDayOff} />
         </>
       )}
+      <p class="fine-print">
+        {COVERED_YEARS.map((y) => t('calendar_holidays_source', `${y}: ${HOLIDAY_SOURCES[y].decree}`)).join(' · ')}
+      </p>
     </Region>
   );
 }

@@ -8,34 +8,39 @@ import { AccountsSection } from './AccountsSection';
 import { TemplatesSection } from './TemplatesSection';
 import { SyncSection } from './SyncSection';
 
+/** The sections in the order of daily use: templates every day, then codes, then the set-once settings. */
 const SECTIONS = [
-  ['mfa', 'options_mfa_title'],
   ['templates', 'options_templates_title'],
+  ['mfa', 'options_mfa_title'],
   ['schedule', 'options_schedule_title'],
   ['calendar', 'options_calendar_title'],
   ['backup', 'options_backup_title'],
   ['sync', 'options_sync_title'],
 ] as const;
 
+/**
+ * Pengaturan: a side navigation that stays in view, and one readable column of sections. Every
+ * setting saves on change; each section says "Tersimpan." (or what is refused, at its field).
+ */
 export function OptionsApp() {
   // Bumped after a backup import, so the settings forms reload what was imported.
   const [generation, setGeneration] = useState(0);
   return (
     <div class="options">
-      <header>
+      <header class="options-header">
         <h1>{t('options_title')}</h1>
-        <nav aria-label={t('options_nav')}>
-          <ul>
-            {SECTIONS.map(([id, title]) => (
-              <li key={id}><a href={`#${id}`}>{t(title)}</a></li>
-            ))}
-          </ul>
-        </nav>
-        <p><a href="/rekap.html">{t('options_open_rekap')}</a></p>
+        <a href="/rekap.html">{t('options_open_rekap')}</a>
       </header>
-      <main>
-        <AccountsSection key={`accounts-${generation}`} />
+      <nav class="options-nav" aria-label={t('options_nav')}>
+        <ul>
+          {SECTIONS.map(([id, title]) => (
+            <li key={id}><a href={`#${id}`}>{t(title)}</a></li>
+          ))}
+        </ul>
+      </nav>
+      <main class="options-main">
         <TemplatesSection key={`templates-${generation}`} />
+        <AccountsSection key={`accounts-${generation}`} />
         <SettingsSections key={generation} />
         <BackupSection onImported={() => setGeneration((g) => g + 1)} />
         <SyncSection key={`sync-${generation}`} />

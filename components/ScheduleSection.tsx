@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, uiLocale, type MessageKey } from '@/utils/i18n/i18n';
-import type { Settings, SettingsPatch, SettingsProblem } from '@/utils/settings/settings';
+import type { Settings, SettingsPatch } from '@/utils/settings/settings';
 import { ZONE_LABEL, type ZoneChoice } from '@/utils/calendar/dates';
 import { sendMessage, type SaveSettingsResult } from '@/utils/messaging/protocol';
 import type { ReminderStatus } from '@/utils/messaging/reminders';
 import { LAST_CALL_MAX, LAST_CALL_MIN, type ReminderSettings } from '@/utils/reminders/settings';
 import { popupReminderLine } from '@/utils/reminders/text';
 import { Region } from './Region';
-import { SaveStatus, type SaveState } from './SaveStatus';
+import { SaveStatus } from './SaveStatus';
+import { useAutosave } from '@/utils/ui/use-autosave';
 import { CheckboxField } from './CheckboxField';
 import { InputWithHelp, wholeNumber } from './InputWithHelp';
 import { byLongest, LeadTimesField } from './LeadTimesField';
@@ -24,35 +25,6 @@ function zoneName(zone: ZoneChoice): string {
   return `${t(ZONE_LABEL.browser)} (${Intl.DateTimeFormat().resolvedOptions().timeZone})`;
 }
 
-interface Form {
-  leads: number[];
-  morningOn: boolean;
-  morningTime: string;
-  lastCallOn: boolean;
-  lastCallMinutes: string;
-  summary: boolean;
-  dnd: boolean;
-}
-
-/**
- * Only what changed: a setting left alone is not checked again against a new target time
- * (a disabled morning reminder must not block moving the target time before 07:30).
- */
-function changedReminders(saved: ReminderSettings, form: Form): Partial<ReminderSettings> {
-  const reminders: Partial<ReminderSettings> = {};
-  if (form.leads.join() !== [...saved.leadMinutes].sort(byLongest).join()) reminders.leadMinutes = form.leads;
-  if (form.morningOn !== saved.morning.enabled || form.morningTime !== saved.morning.time) {
-    reminders.morning = { enabled: form.morningOn, time: form.morningTime };
-  }
-  const minutesAfter = form.lastCallMinutes.trim() === '' ? NaN : Number(form.lastCallMinutes);
-  if (form.lastCallOn !== saved.lastCall.enabled || minutesAfter !== saved.lastCall.minutesAfter) {
-    reminders.lastCall = { enabled: form.lastCallOn, minutesAfter };
-  }
-  if (form.summary !== saved.monthlySummary) reminders.monthlySummary = form.summary;
-  if (form.dnd !== saved.doNotDisturb) reminders.doNotDisturb = form.dnd;
-  return reminders;
-}
-
 /** The next reminder as the background computed it; asked again after any saved change (the calendar section's zone or working week too). */
 function useNextReminder(settings: Settings): ReminderStatus | null {
   const [next, setNext] = useState<ReminderStatus | null>(null);
@@ -62,11 +34,24 @@ function useNextReminder(settings: Settings): ReminderStatus | null {
   return next;
 }
 
+type Field = 'targetTime' | 'leadMinutes' | 'morning' | 'lastCall' | 'monthlySummary' | 'doNotDisturb';
+
+/** The control a field's error is shown beside (and focus moves to). */
+const CONTROL: Record<Field, string> = {
+  targetTime: 'target-time',
+  leadMinutes: 'lead-new',
+  morning: 'morning-time',
+  lastCall: 'last-call-minutes',
+  monthlySummary: 'summary-check',
+  doNotDisturb: 'dnd-check',
+};
+
 /**
  * "Jadwal & Pengingat": the day's target time and the reminders before it (lead times), the
- * optional morning reminder and last call, the monthly summary and do-not-disturb. One form,
- * saved together ("Simpan jadwal"); the background checks it all again. Below the form, the
- * next reminder as the background computed it.
+ * optional morning reminder and last call, the monthly summary and do-not-disturb. Each field
+ * saves on change ("Tersimpan."); a refused value stays in its field, marked invalid with the
+ * background's reason beside it, and gets the focus. Below, the next reminder as the background
+ * computed it.
  */
 export function ScheduleSection({ settings, save, now = () => new Date() }: Props) {
   const r = settings.reminders;
@@ -79,26 +64,27 @@ export function ScheduleSection({ settings, save, now = () => new Date() }: Prop
   const [lastCallMinutes, setLastCallMinutes] = useState(String(r.lastCall.minutesAfter));
   const [summary, setSummary] = useState(r.monthlySummary);
   const [dnd, setDnd] = useState(r.doNotDisturb);
-  const [state, setState] = useState<SaveState>('idle');
-  const [problems, setProblems] = useState<SettingsProblem[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<Field, MessageKey>>>({});
+  const autosave = useAutosave();
   const next = useNextReminder(settings);
 
-  /** Each edit takes back the "saved" line. */
-  const edited = <T,>(set: (value: T) => void) => (value: T) => { set(value); setState('idle'); };
+  /** Saves one field; what the background refuses is shown at that field, which gets the focus. */
+  const saveField = (field: Field, patch: SettingsPatch) => autosave.run(field, async () => {
+    const res = await save(patch).catch(() => null);
+    const problem: MessageKey | undefined = !res ? 'error_background' : res.ok ? undefined : (res.problems[0]?.code ?? 'options_not_saved');
+    setErrors((e) => ({ ...e, [field]: problem }));
+    if (problem) document.getElementById(CONTROL[field])?.focus();
+    return problem === undefined;
+  });
+  /** A reminder setting, checked against the saved target time. */
+  const saveReminder = (field: Exclude<Field, 'targetTime'>, reminders: Partial<ReminderSettings>) =>
+    saveField(field, { targetTime: settings.targetTime, reminders });
+  const lastCall = (enabled: boolean, minutes: string) =>
+    ({ enabled, minutesAfter: minutes.trim() === '' ? NaN : Number(minutes) });
 
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    const reminders = changedReminders(settings.reminders, { leads, morningOn, morningTime, lastCallOn, lastCallMinutes, summary, dnd });
-    const res = await save(Object.keys(reminders).length ? { targetTime, reminders } : { targetTime });
-    setProblems(res.ok ? [] : res.problems);
-    setState(res.ok ? 'saved' : 'failed');
-    if (res.ok) setLeadProblem(null);
-  };
-
-  const timeProblem = problems.find((p) => p.field === 'targetTime');
-  const reminderProblem = (field: string) => problems.find((p) => 'detail' in p && p.detail.field === field);
-  const morningProblem = reminderProblem('morning');
-  const lastCallProblem = reminderProblem('lastCall');
+  const errorHelp = (id: string, field: Field, hint = '') => ({
+    id, text: errors[field] ? t(errors[field]) : hint, class: errors[field] ? 'error' : 'muted',
+  });
 
   const nextLine = next
     ? popupReminderLine(next.next, { now: now().getTime(), zone: next.zone, reminders: next.reminders, locale: uiLocale() })
@@ -106,7 +92,8 @@ export function ScheduleSection({ settings, save, now = () => new Date() }: Prop
 
   return (
     <Region id="schedule" title={t('options_schedule_title')}>
-      <form noValidate onSubmit={(e) => void onSubmit(e)}>
+      <SaveStatus state={autosave.state} />
+      <form noValidate onSubmit={(e) => e.preventDefault()}>
         <p class="muted">{t('reminders_settings_zone', zoneName(settings.zone))}</p>
         <InputWithHelp
           id="target-time"
@@ -114,60 +101,72 @@ export function ScheduleSection({ settings, save, now = () => new Date() }: Prop
           type="time"
           required
           value={targetTime}
-          invalid={timeProblem !== undefined}
-          help={{ id: 'target-time-help', text: timeProblem ? t(timeProblem.code) : t('options_target_time_help'), class: timeProblem ? 'error' : 'muted' }}
-          onInput={(e) => edited(setTargetTime)(e.currentTarget.value)}
+          invalid={errors.targetTime !== undefined}
+          help={errorHelp('target-time-help', 'targetTime', t('options_target_time_help'))}
+          onInput={(e) => setTargetTime(e.currentTarget.value)}
+          onChange={(e) => void saveField('targetTime', { targetTime: e.currentTarget.value })}
         />
 
         <LeadTimesField
           leads={leads}
           targetTime={targetTime}
-          problem={leadProblem ?? reminderProblem('leadMinutes')?.code ?? null}
-          onChange={edited(setLeads)}
+          problem={leadProblem ?? errors.leadMinutes ?? null}
+          onChange={(list) => { setLeads(list); void saveReminder('leadMinutes', { leadMinutes: list }); }}
           onProblem={setLeadProblem}
         />
 
         <div class="reminder-group">
           <CheckboxField
+            id="morning-check"
             label={t('reminders_settings_morning')}
             checked={morningOn}
             hint={{ id: 'morning-hint', text: t('reminders_settings_morning_hint') }}
-            onChange={edited(setMorningOn)}
+            onChange={(on) => { setMorningOn(on); void saveReminder('morning', { morning: { enabled: on, time: morningTime } }); }}
           />
           <InputWithHelp
             id="morning-time"
             label={t('reminders_settings_morning_time')}
             type="time"
             value={morningTime}
-            invalid={morningProblem !== undefined}
-            help={{ id: 'morning-help', text: morningProblem ? t(morningProblem.code) : '', class: 'error' }}
-            onInput={(e) => edited(setMorningTime)(e.currentTarget.value)}
+            invalid={errors.morning !== undefined}
+            help={errorHelp('morning-help', 'morning')}
+            onInput={(e) => setMorningTime(e.currentTarget.value)}
+            onChange={(e) => void saveReminder('morning', { morning: { enabled: morningOn, time: e.currentTarget.value } })}
           />
         </div>
 
         <div class="reminder-group">
-          <CheckboxField label={t('reminders_settings_last_call')} checked={lastCallOn} onChange={edited(setLastCallOn)} />
+          <CheckboxField
+            id="last-call-check"
+            label={t('reminders_settings_last_call')}
+            checked={lastCallOn}
+            onChange={(on) => { setLastCallOn(on); void saveReminder('lastCall', { lastCall: lastCall(on, lastCallMinutes) }); }}
+          />
           <InputWithHelp
             id="last-call-minutes"
             label={t('reminders_settings_last_call_minutes')}
             {...wholeNumber(LAST_CALL_MIN, LAST_CALL_MAX)}
             value={lastCallMinutes}
-            invalid={lastCallProblem !== undefined}
-            help={{ id: 'last-call-help', text: lastCallProblem ? t(lastCallProblem.code) : '', class: 'error' }}
-            onInput={(e) => edited(setLastCallMinutes)(e.currentTarget.value)}
+            invalid={errors.lastCall !== undefined}
+            help={errorHelp('last-call-help', 'lastCall')}
+            onInput={(e) => setLastCallMinutes(e.currentTarget.value)}
+            onChange={(e) => void saveReminder('lastCall', { lastCall: lastCall(lastCallOn, e.currentTarget.value) })}
           />
         </div>
 
         <CheckboxField
+          id="summary-check"
           label={t('reminders_settings_summary_label')}
           checked={summary}
           hint={{ id: 'summary-hint', text: t('reminders_settings_summary_hint') }}
-          onChange={edited(setSummary)}
+          onChange={(on) => { setSummary(on); void saveReminder('monthlySummary', { monthlySummary: on }); }}
         />
-        <CheckboxField label={t('reminders_settings_dnd')} checked={dnd} onChange={edited(setDnd)} />
-
-        <button type="submit">{t('options_save_schedule')}</button>
-        <SaveStatus state={state} />
+        <CheckboxField
+          id="dnd-check"
+          label={t('reminders_settings_dnd')}
+          checked={dnd}
+          onChange={(on) => { setDnd(on); void saveReminder('doNotDisturb', { doNotDisturb: on }); }}
+        />
         {nextLine && <p id="next-reminder" class="muted">{t(nextLine.key, nextLine.subs)}</p>}
       </form>
     </Region>

@@ -3,18 +3,17 @@ import { OptionsApp } from '@/components/OptionsApp';
 import { readSettings } from '@/utils/settings/store';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { backgroundPerTest } from '../helpers/background';
-import { $, choose, click, mount, pickFile, rootPerTest, waitFor } from '../helpers/dom';
+import { $, choose, mount, pickFile, rootPerTest, waitFor } from '../helpers/dom';
 
 const bg = backgroundPerTest();
 rootPerTest();
 
 describe('options page', () => {
-  it('saves the working week and zone through the background', async () => {
+  it('saves the working week and zone through the background as they change', async () => {
     mount(<OptionsApp />);
     const zone = await waitFor(() => $<HTMLSelectElement>('select#zone'));
     choose(zone, 'Asia/Makassar');
     choose($<HTMLSelectElement>('select#work-week'), '6');
-    click('Simpan kalender');
     await waitFor(() => expect($('#calendar [role="status"]').textContent).toBe('Tersimpan.'));
     expect(await readSettings(bg.db)).toMatchObject({ zone: 'Asia/Makassar', workWeek: 6 });
   });

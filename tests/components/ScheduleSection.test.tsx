@@ -3,14 +3,13 @@
  * The clock is pinned to Monday 4 May 2026 in WIB, for the background and the component alike.
  */
 import { describe, expect, it } from 'vitest';
-import { render } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ScheduleSection } from '@/components/ScheduleSection';
 import { REMINDER_ALARM } from '@/utils/background/reminders';
 import { useSettings } from '@/utils/ui/use-settings';
 import { readSettings, writeSettings } from '@/utils/settings/store';
 import { backgroundPerTest } from '../helpers/background';
-import { $, click, field, mount as mountIn, press, root, tick, type, rootPerTest, waitFor } from '../helpers/dom';
+import { $, choose, click, field, mount as mountIn, press, root, tick, type, rootPerTest, waitFor } from '../helpers/dom';
 
 const wib = (s: string) => new Date(`${s.replace(' ', 'T')}:00+07:00`);
 
@@ -37,11 +36,16 @@ async function mount() {
 const text = () => root.textContent ?? '';
 /** The checkbox whose label reads `name`. */
 const checkbox = (name: string) => field(name);
-/** Saves the form and waits until it says how that went. */
-async function submit() {
-  click('Simpan jadwal');
+/** Waits until every change is saved or refused (the status line says which). */
+async function settled() {
+  await waitFor(() => expect(status()).not.toBe('Menyimpan…'));
   await bg.idle();
-  await waitFor(() => expect(status()).not.toBe(''));
+  await waitFor(() => expect(['Tersimpan.', 'Belum tersimpan: periksa isian yang ditandai.']).toContain(status()));
+}
+/** Types a value and leaves the field, as the change event reports it. */
+function commit(selector: string, value: string) {
+  type($<HTMLInputElement>(selector), value);
+  choose($<HTMLInputElement>(selector), value);
 }
 const leadItems = () => [...root.querySelectorAll('.lead-list li span')].map((s) => s.textContent);
 const status = () => $('#schedule [role="status"]').textContent;
@@ -62,21 +66,23 @@ describe('Jadwal & Pengingat', () => {
     expect($('#next-reminder').textContent).toBe('Pengingat berikutnya 15.00');
   });
 
-  it('adds and removes lead times, turns the morning reminder on, and saves it all together', async () => {
+  it('saves each change at once: lead times added and removed, the morning reminder, the last call', async () => {
     await mount();
+    expect(status()).toBe('');
     click('Hapus pengingat 60 menit sebelumnya');
     type($<HTMLInputElement>('#lead-new'), '30');
     press($('#lead-new'), 'Enter');
     expect(leadItems()).toEqual(['30 menit sebelumnya', '15 menit sebelumnya']);
     expect($<HTMLInputElement>('#lead-new').value).toBe('');
-    // Not saved until "Simpan jadwal".
-    expect((await readSettings(bg.db)).reminders.leadMinutes).toEqual([60, 15]);
+    await settled();
+    expect(status()).toBe('Tersimpan.');
+    expect((await readSettings(bg.db)).reminders.leadMinutes).toEqual([30, 15]);
 
     tick(checkbox('Pengingat pagi'));
-    type($<HTMLInputElement>('#morning-time'), '07:15');
+    commit('#morning-time', '07:15');
     tick(checkbox('Pengingat terakhir setelah batas waktu'));
-    type($<HTMLInputElement>('#last-call-minutes'), '45');
-    await submit();
+    commit('#last-call-minutes', '45');
+    await settled();
 
     expect(status()).toBe('Tersimpan.');
     const saved = (await readSettings(bg.db)).reminders;
@@ -115,44 +121,64 @@ describe('Jadwal & Pengingat', () => {
 
   it('shows the background\'s problems next to the fields and keeps the old settings', async () => {
     await mount();
+    commit('#morning-time', '17:00');
     tick(checkbox('Pengingat pagi'));
-    type($<HTMLInputElement>('#morning-time'), '17:00');
-    type($<HTMLInputElement>('#last-call-minutes'), '500');
-    await submit();
+    commit('#last-call-minutes', '500');
+    await settled();
     expect(status()).toBe('Belum tersimpan: periksa isian yang ditandai.');
     expect($('#morning-help').textContent).toBe('Pengingat pagi harus sebelum batas waktu lapor.');
     expect($('#last-call-help').textContent).toBe('Isi jumlah menit antara 1 dan 240.');
     expect($('#morning-time').getAttribute('aria-invalid')).toBe('true');
+    expect($('#last-call-minutes').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe($('#last-call-minutes'));
+    expect($<HTMLInputElement>('#morning-time').value).toBe('17:00');
     expect((await readSettings(bg.db)).reminders.morning).toEqual({ enabled: false, time: '07:30' });
+
+    // Fixed: saved, the mark and the message gone.
+    commit('#last-call-minutes', '40');
+    commit('#morning-time', '07:00');
+    await settled();
+    expect(status()).toBe('Tersimpan.');
+    expect($('#morning-time').getAttribute('aria-invalid')).toBeNull();
+    expect((await readSettings(bg.db)).reminders).toMatchObject({ morning: { enabled: true, time: '07:00' }, lastCall: { enabled: false, minutesAfter: 40 } });
   });
 
-  it('checks lead times against a new target time, but a target time alone always saves', async () => {
+  it('an emptied target time is refused at its field, focused; the other changes are kept', async () => {
     await mount();
-    type($<HTMLInputElement>('#target-time'), '00:30');
+    tick(checkbox('Rekap bulan lalu di awal bulan'));
+    commit('#target-time', '');
+    tick(checkbox('Jangan ganggu (matikan semua pengingat)'));
+    await settled();
+    expect(status()).toBe('Belum tersimpan: periksa isian yang ditandai.');
+    expect($('#target-time').getAttribute('aria-invalid')).toBe('true');
+    expect($('#target-time-help').textContent).toBe('Tulis jam sebagai JJ.MM, misalnya 16.00.');
+    expect(document.activeElement).toBe($('#target-time'));
+    expect(await readSettings(bg.db)).toMatchObject({ targetTime: '16:00', reminders: { monthlySummary: false, doNotDisturb: true } });
+  });
+
+  it('checks lead times against the target time, but a target time alone always saves', async () => {
+    await mount();
+    // Only the target time (the missed-days e2e moves it to 00:00): the untouched reminders do not block it.
+    commit('#target-time', '00:30');
+    await settled();
+    expect(status()).toBe('Tersimpan.');
     type($<HTMLInputElement>('#lead-new'), '45');
     addLead();
     expect($('#lead-help').textContent).toBe('Terlalu awal: jatuh sebelum pukul 00.00.');
     expect(leadItems()).toEqual(['60 menit sebelumnya', '15 menit sebelumnya']);
 
     click('Hapus pengingat 15 menit sebelumnya');
-    await submit();
+    await settled();
     expect(status()).toBe('Belum tersimpan: periksa isian yang ditandai.');
     expect($('#lead-help').textContent).toBe('Terlalu awal: jatuh sebelum pukul 00.00.');
-    expect(await readSettings(bg.db)).toMatchObject({ targetTime: '16:00', reminders: { leadMinutes: [60, 15] } });
-
-    // Only the target time (the missed-days e2e moves it to 00:00): the untouched reminders do not block it.
-    render(null, root);
-    await mount();
-    type($<HTMLInputElement>('#target-time'), '00:00');
-    await submit();
-    expect(status()).toBe('Tersimpan.');
-    expect(await readSettings(bg.db)).toMatchObject({ targetTime: '00:00', reminders: { leadMinutes: [60, 15] } });
+    expect(document.activeElement).toBe($('#lead-new'));
+    expect(await readSettings(bg.db)).toMatchObject({ targetTime: '00:30', reminders: { leadMinutes: [60, 15] } });
   });
 
   it('do-not-disturb leaves no pending reminder', async () => {
     await mount();
     tick(checkbox('Jangan ganggu (matikan semua pengingat)'));
-    await submit();
+    await settled();
     expect(status()).toBe('Tersimpan.');
     await waitFor(() => expect($('#next-reminder').textContent).toBe('Jangan ganggu aktif: tidak ada pengingat.'));
     expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();

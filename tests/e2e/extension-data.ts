@@ -24,7 +24,6 @@ export async function countFrom(s: ExtensionSession, from: string): Promise<void
   const options = await s.openPage('options.html');
   await options.getByLabel('Zona waktu', { exact: true }).selectOption('Asia/Jakarta');
   await options.getByLabel('Hitung hari belum lapor mulai tanggal').fill(from);
-  await options.getByRole('button', { name: 'Simpan kalender' }).click();
   await options.getByRole('region', { name: 'Kalender & Cuti' }).getByText('Tersimpan.').first().waitFor();
   await options.close();
 }

@@ -285,7 +285,6 @@ describe('a template made in the options page fills the modal', () => {
       await serveFixtures(session.context, EKINERJA, { ...REPLICA_ROUTES });
       const options = await session.openPage('options.html');
       await options.getByLabel('Zona waktu', { exact: true }).selectOption('Asia/Jayapura');
-      await options.getByRole('button', { name: 'Simpan kalender' }).click();
       await options.getByRole('region', { name: 'Kalender & Cuti' }).getByText('Tersimpan.').first().waitFor();
 
       const region = options.getByRole('region', { name: 'Template Progress Harian' });

@@ -48,11 +48,9 @@ describe('missed days', () => {
     // Settings as a user sets them: WIB, a target time of 00:00 (so today counts too) and a start date.
     const options = await session.openPage('options.html');
     await options.getByLabel('Batas waktu lapor harian', { exact: true }).fill('00:00');
-    await options.getByRole('button', { name: 'Simpan jadwal' }).click();
     await options.getByRole('region', { name: 'Jadwal & Pengingat' }).getByText('Tersimpan.').waitFor();
     await options.getByLabel('Zona waktu', { exact: true }).selectOption('Asia/Jakarta');
     await options.getByLabel('Hitung hari belum lapor mulai tanggal').fill(from);
-    await options.getByRole('button', { name: 'Simpan kalender' }).click();
     await options.getByRole('region', { name: 'Kalender & Cuti' }).getByText('Tersimpan.').first().waitFor();
 
     let expected = workdays(from, today);
@@ -100,7 +98,6 @@ describe('missed days', () => {
     const today = todayWib();
     const options = await session.openPage('options.html');
     await options.getByLabel('Zona waktu', { exact: true }).selectOption('Asia/Jakarta');
-    await options.getByRole('button', { name: 'Simpan kalender' }).click();
     await options.getByRole('region', { name: 'Kalender & Cuti' }).getByText('Tersimpan.').first().waitFor();
 
     const page = await session.openPage('popup.html');
@@ -127,7 +124,6 @@ describe('calendar & leave in the options page', () => {
     const options = await session.openPage('options.html');
     await options.getByLabel('Zona waktu', { exact: true }).selectOption('Asia/Jakarta');
     await options.getByLabel('Hitung hari belum lapor mulai tanggal').fill(plus(week[0]!, -7));
-    await options.getByRole('button', { name: 'Simpan kalender' }).click();
     const region = options.getByRole('region', { name: 'Kalender & Cuti' });
     await region.getByText('Tersimpan.').first().waitFor();
 

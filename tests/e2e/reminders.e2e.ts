@@ -64,7 +64,6 @@ const reminderAlarm = (sw: Worker) =>
 async function saveCalendar(page: Page, zone: Zone, workWeek: 5 | 6) {
   if (zone.option) await page.getByLabel('Zona waktu').selectOption({ label: zone.option });
   await page.getByLabel('Hari kerja', { exact: true }).selectOption(String(workWeek));
-  await page.getByRole('button', { name: 'Simpan kalender' }).click();
   await page.getByRole('region', { name: 'Kalender & Cuti' }).getByText('Tersimpan.').first().waitFor();
 }
 
@@ -97,7 +96,6 @@ describe('reminders', () => {
       return;
     }
     await options.getByLabel('Batas waktu lapor harian').fill(plan.targetTime);
-    await schedule.getByRole('button', { name: 'Simpan jadwal' }).click();
     await schedule.getByText('Tersimpan.').waitFor();
     await schedule.getByText(`Pengingat berikutnya ${plan.reminderTime.replace(':', '.')}`).waitFor();
     expect(await reminderAlarm(sw)).toBe(plan.remindAt);
@@ -175,7 +173,6 @@ describe('reminders', () => {
     await saveCalendar(page, ZONES[0]!, 5);
     const schedule = page.getByRole('region', { name: 'Jadwal & Pengingat' });
     await schedule.getByRole('checkbox', { name: 'Pengingat pagi' }).check();
-    await schedule.getByRole('button', { name: 'Simpan jadwal' }).click();
     await schedule.getByText('Tersimpan.').waitFor();
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     await schedule.screenshot({ path: join(ROOT, 'docs/reminders-options.png'), animations: 'disabled' });

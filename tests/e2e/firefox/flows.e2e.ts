@@ -74,12 +74,12 @@ afterAll(async () => {
 // ---- extension pages (run in the browser window: see harness.ts) ----
 
 /** Clicks `button` in the region titled `region`, then waits for its status line "Tersimpan.". */
-async function saveIn(page: ExtensionPage, region: string, button: string): Promise<void> {
-  await page.run(async (d, region, button) => {
+/** Waits until the section says its changes (saved as they are made) are all saved. */
+async function savedIn(page: ExtensionPage, region: string): Promise<void> {
+  await page.run(async (d, region) => {
     const r = await d.wait(region, () => d.named('region', region));
-    await d.click((await d.wait(button, () => d.button(button, r))));
     await d.wait(`"Tersimpan." in ${region}`, () => d.all('[role=status]', r).some((el) => d.text(el) === 'Tersimpan.'));
-  }, region, button);
+  }, region);
 }
 
 const reminderAlarm = () => options.run(async (d) => (await d.api.alarms.get('reminder'))?.scheduledTime ?? null);
@@ -151,7 +151,7 @@ describe('1. options page: calendar, a reminder and a template', () => {
         if (option) await d.select(await d.wait('Zona waktu', () => d.control('Zona waktu')), option);
         await d.select(await d.wait('Hari kerja', () => d.control('Hari kerja')), String(workWeek));
       }, zone.option, workWeek);
-      await saveIn(options, 'Kalender & Cuti', 'Simpan kalender');
+      await savedIn(options, 'Kalender & Cuti');
       await options.run(async (d) => {
         const r = d.named('region', 'Jadwal & Pengingat')!;
         for (const lead of [60, 15]) {
@@ -166,7 +166,7 @@ describe('1. options page: calendar, a reminder and a template', () => {
       if (plan && workWeekFor(plan.today) === workWeek) {
         const p = plan;
         await options.run((d, time) => d.fill(d.control('Batas waktu lapor harian')!, time), p.targetTime);
-        await saveIn(options, 'Jadwal & Pengingat', 'Simpan jadwal');
+        await savedIn(options, 'Jadwal & Pengingat');
         await options.run((d, next) => d.wait(next, () => d.all('*', d.named('region', 'Jadwal & Pengingat')!).some((el) => d.text(el) === next)), `Pengingat berikutnya ${p.reminderTime.replace(':', '.')}`);
         // Firefox keeps a one-off alarm's time exactly; no alarm repeats more often than its 1-minute floor.
         expect(await reminderAlarm()).toBe(p.remindAt);
@@ -179,7 +179,7 @@ describe('1. options page: calendar, a reminder and a template', () => {
     } else {
       // Every candidate zone is on a Sunday or a holiday right now: no reminder today.
       await options.run((d) => d.select(d.control('Zona waktu')!, 'WIT (Asia/Jayapura)'));
-      await saveIn(options, 'Kalender & Cuti', 'Simpan kalender');
+      await savedIn(options, 'Kalender & Cuti');
     }
   });
 
@@ -348,13 +348,13 @@ describe('4. missed days: the popup and the badge', () => {
     const from = plus(week[0]!, -7);
     // WIB, a 5-day week, a target time of 00:00 (so today counts too) and a start date.
     await options.run((d) => d.fill(d.control('Batas waktu lapor harian')!, '00:00'));
-    await saveIn(options, 'Jadwal & Pengingat', 'Simpan jadwal');
+    await savedIn(options, 'Jadwal & Pengingat');
     await options.run(async (d, from) => {
       await d.select(d.control('Zona waktu')!, 'Asia/Jakarta');
       await d.select(d.control('Hari kerja')!, '5');
       await d.fill(d.control('Hitung hari belum lapor mulai tanggal')!, from);
     }, from);
-    await saveIn(options, 'Kalender & Cuti', 'Simpan kalender');
+    await savedIn(options, 'Kalender & Cuti');
 
     let expected = workdays(from, today).filter((d) => d !== filledDate);
     await expect.poll(badge, { timeout: 10_000 }).toBe(badgeFor(expected, today));

@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+
+/** What a section's status line says: nothing yet, saving, every field saved, or a field refused. */
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+/**
+ * The bookkeeping of a section whose fields save on change: saves run one after another (a later
+ * change never lands before an earlier one), the state is "saving" while any is pending, then
+ * "failed" while any field's last save was refused, else "saved". While a field is refused the
+ * page asks before it is left (its typed value is not stored yet).
+ */
+export class SaveTracker {
+  private chain: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  private readonly refused = new Set<string>();
+  private saved = false;
+
+  constructor(private readonly onState: (state: SaveState) => void) {}
+
+  get state(): SaveState {
+    if (this.pending > 0) return 'saving';
+    if (this.refused.size > 0) return 'failed';
+    return this.saved ? 'saved' : 'idle';
+  }
+
+  /** Whether a field's change is refused and not stored. */
+  get unsaved(): boolean {
+    return this.refused.size > 0;
+  }
+
+  /** Runs `job` (true when the field was saved) after the saves before it. */
+  run(field: string, job: () => Promise<boolean>): Promise<boolean> {
+    this.pending += 1;
+    this.onState(this.state);
+    const done = this.chain.then(job).catch(() => false).then((ok) => {
+      this.pending -= 1;
+      if (ok) {
+        this.refused.delete(field);
+        this.saved = true;
+      } else {
+        this.refused.add(field);
+      }
+      this.onState(this.state);
+      return ok;
+    });
+    this.chain = done;
+    return done;
+  }
+}
+
+/** A SaveTracker for a component, and a leave-the-page question while a change is refused. */
+export function useAutosave(): { state: SaveState; run: SaveTracker['run'] } {
+  const [state, setState] = useState<SaveState>('idle');
+  const tracker = useRef<SaveTracker | null>(null);
+  tracker.current ??= new SaveTracker(setState);
+  useEffect(() => {
+    const ask = (e: BeforeUnloadEvent) => {
+      if (!tracker.current?.unsaved) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    addEventListener('beforeunload', ask);
+    return () => removeEventListener('beforeunload', ask);
+  }, []);
+  const run = useCallback<SaveTracker['run']>((field, job) => tracker.current!.run(field, job), []);
+  return { state, run };
+}
