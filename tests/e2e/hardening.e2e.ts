@@ -7,11 +7,14 @@ import type { Page } from 'playwright-core';
 import { EKINERJA, launchExtension, serveFixtures, SSO, type ExtensionSession } from './harness';
 import { REPLICA_ROUTES, replicaPath } from '../fixtures/replica/routes';
 import { formState, openModal, waitReady } from './replica-driver';
-import { chooseTemplate, seedTemplates } from './extension-data';
+import { addTestAccounts, chooseTemplate, seedTemplates, sendFromPage, testSecret, TEST_NIP } from './extension-data';
+import { ACCOUNTS } from '../fixtures/sso/accounts';
 import { inContentScriptWorld } from './isolated-world';
 import type { TemplateRecord } from '../../utils/db/schema';
+import { referenceTotp } from '../utils/vault/reference';
 
 const OTP_PATH = '/auth/realms/public-siasn/login-actions/authenticate';
+const ACTIVATION_PATH = '/auth/realms/public-siasn/login-actions/required-action';
 
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 const TEACHING: TemplateRecord = {
@@ -85,5 +88,42 @@ describe('hardening', () => {
     await control.and(page.locator('[data-state="done"]')).waitFor();
     expect((await formState(page))?.kegiatan).toBe('Konseling pribadi siswa Rahasia');
     await expect(control.getByLabel('Template', { exact: true }).inputValue()).resolves.toBe('tpl-pribadi');
+  });
+
+  it('finding 3: one click on a hostile activation page plants nothing: the widget shows issuer, account and key end and asks; the real key stays unless the user replaces it', async () => {
+    session = await launchExtension();
+    await serveFixtures(session.context, SSO, { [ACTIVATION_PATH]: 'sso/login-config-totp.html' });
+    // The victim's real key for their NIP; the page's QR code holds another key for the same NIP.
+    await addTestAccounts(session, 1);
+    expect(ACCOUNTS.activation.account).toBe(TEST_NIP);
+    const options = await session.openPage('options.html');
+    const saved = async () => (await sendFromPage<{ accounts: { issuer: string; account: string }[] }>(options, 'listAccounts')).accounts;
+    const codeNow = async () => (await sendFromPage<{ code: string }>(options, 'ssoCode', {})).code;
+    const realCode = await codeNow();
+    expect(realCode).toBe(referenceTotp(testSecret(0), Date.now()));
+
+    const sso = await session.context.newPage();
+    await sso.goto(`${SSO}${ACTIVATION_PATH}`);
+    const save = sso.getByRole('button', { name: 'Simpan akun ini ke Asisten e-Kinerja' });
+    await save.click();
+    const question = sso.getByRole('group', { name: `Akun MFA public-siasn: ${TEST_NIP} dengan kunci lain sudah tersimpan`, exact: false });
+    await question.waitFor();
+    expect(await question.textContent()).toContain(`berakhiran …${ACCOUNTS.activation.secret.slice(-4)}`);
+    // Nothing written, nothing filled while the question is open.
+    expect(await saved()).toHaveLength(1);
+    expect(await sso.locator('#totp').inputValue()).toBe('');
+
+    await question.getByRole('button', { name: 'Batal' }).click();
+    await sso.getByText('Akun tidak disimpan.').waitFor();
+    expect(await saved()).toHaveLength(1);
+    expect([realCode, referenceTotp(testSecret(0), Date.now())]).toContain(await codeNow());
+    expect(await sso.locator('#totp').inputValue()).toBe('');
+
+    // A real re-activation: the user replaces the old key.
+    await save.click();
+    await question.getByRole('button', { name: 'Ganti akun lama' }).click();
+    await sso.getByText(`Akun public-siasn: ${TEST_NIP} tersimpan menggantikan akun lama`, { exact: false }).waitFor();
+    expect(await saved()).toEqual([expect.objectContaining({ issuer: 'public-siasn', account: TEST_NIP })]);
+    expect([referenceTotp(ACCOUNTS.activation.secret, Date.now() - 2000), referenceTotp(ACCOUNTS.activation.secret, Date.now())]).toContain(await codeNow());
   });
 });

@@ -291,12 +291,15 @@ describe('MFA authenticator', () => {
     await popup.cdp.detach();
   });
 
-  it('on the MFA activation page one click saves the QR code\'s account and fills the first code; nothing is submitted', async () => {
+  it('on the MFA activation page the user sees what would be saved, confirms, and the first code is filled; nothing is submitted', async () => {
     session = await start();
     const sso = await session.context.newPage();
     await sso.goto(`${SSO}${ACTIVATION_PATH}`);
-    const t0 = Date.now();
     await sso.getByRole('button', { name: 'Simpan akun ini ke Asisten e-Kinerja' }).click();
+    const question = sso.getByRole('group', { name: 'Simpan akun MFA ini?', exact: false });
+    expect(await question.textContent()).toContain(`Penerbit: public-siasn · akun: ${NIP} · kunci berakhiran …${ACCOUNTS.activation.secret.slice(-4)}.`);
+    const t0 = Date.now();
+    await question.getByRole('button', { name: 'Ya, simpan' }).click();
     await sso.getByText(`Akun public-siasn: ${NIP} tersimpan dan kode pertama sudah diisi.`, { exact: false }).waitFor();
     const t1 = Date.now();
     const value = await sso.locator('#totp').inputValue();

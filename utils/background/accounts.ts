@@ -44,6 +44,8 @@ import { SSO_ORIGIN } from '../site/sso';
 import type {
   AccountsErrorCode,
   AccountsProtocol,
+  ActivationConfirm,
+  ActivationPreview,
   AccountsFailure,
   AccountsList,
   AccountView,
@@ -256,7 +258,7 @@ const nextOrder = (existing: readonly AccountRecord[]): number => existing.reduc
 
 /**
  * Writes `parsed` (duplicates as chosen) in one transaction, sealed with `key`. `firstOrder`
- * places the new accounts (default: after the others).
+ * places the new accounts (default: after the others); `removeIds` go in the same transaction.
  */
 async function addParsed(
   d: Db,
@@ -265,6 +267,7 @@ async function addParsed(
   choice: DuplicateChoice,
   createdAt: string,
   firstOrder?: (existing: AccountRecord[]) => number,
+  removeIds: readonly string[] = [],
 ): Promise<Added> {
   const existing = await readPlain(d, key);
   const fresh: ParsedAccount[] = [];
@@ -291,7 +294,7 @@ async function addParsed(
   const sealed = await Promise.all(records.map((r) => storeSecret(r, key)));
   if (sealed.length) {
     const tx = d.transaction('accounts', 'readwrite');
-    await Promise.all([...sealed.map((r) => tx.store.put(r)), tx.done]);
+    await Promise.all([...removeIds.map((id) => tx.store.delete(id)), ...sealed.map((r) => tx.store.put(r)), tx.done]);
   }
   return { added: records, duplicates, existing, asked: false };
 }
@@ -519,7 +522,7 @@ function ssoHandlers(ctx: Ctx): Handlers<'ssoCode' | 'saveActivationAccount'> {
         return fail(e);
       }
     },
-    saveActivationAccount({ dataUrl, keyText, username }) {
+    saveActivationAccount({ dataUrl, keyText, username, confirm }) {
       return serial(async () => {
         try {
           let parsed: ParsedAccount[] = [];
@@ -536,24 +539,48 @@ function ssoHandlers(ctx: Ctx): Handlers<'ssoCode' | 'saveActivationAccount'> {
           }
           if (parsed.length === 0) throw firstError ?? new OtpError('otp_err_no_qr');
           const p = parsed[0]!;
-          // A new key for a name already there (a second activation) goes before the old one.
-          const beforeSameName = (existing: AccountRecord[]) => {
-            const same = existing.filter((a) => sameText(a.issuer, p.issuer) && sameText(a.account, p.account));
-            return same.length ? Math.min(...same.map((a) => a.order)) - 1 : nextOrder(existing);
-          };
           const d = await db();
-          const res = await addParsed(d, await usableKey(vault), parsed, 'skip', now().toISOString(), beforeSameName);
-          const account = res.added[0] ?? findDuplicate(res.existing, p);
+          const key = await usableKey(vault);
+          const existing = await readPlain(d, key);
+          const known = findDuplicate(existing, p);
+          if (known) {
+            // Already saved with this very key: nothing is written, so nothing to confirm.
+            await vault.touch();
+            return { ...(await codeFor(known, now())), added: false, replaced: 0 };
+          }
+          // The page decides what its QR code holds (issue 12, finding 3): the user confirms what
+          // is saved, bound to exactly this issuer, name and key; old keys of that name stay unless
+          // the user says to replace them.
+          const sameName = existing.filter((a) => sameText(a.issuer, p.issuer) && sameText(a.account, p.account));
+          const preview: ActivationPreview = { issuer: p.issuer, account: p.account, keyEnd: keyEnd(p.secret), sameName: sameName.length };
+          if (!confirmed(preview, confirm)) return { ok: false, needsConfirm: preview } as const;
+          const replace = sameName.length > 0 && confirm?.sameName === 'replace' ? sameName : [];
+          // A new key for a name already there (a second activation) goes where the old one was, or before it.
+          const order = sameName.length ? Math.min(...sameName.map((a) => a.order)) - (replace.length ? 0 : 1) : nextOrder(existing);
+          const res = await addParsed(d, key, parsed, 'skip', now().toISOString(), () => order, replace.map((a) => a.id));
+          const account = res.added[0];
           if (!account) throw new AccountsError('mfa_err_not_found');
           await vault.touch();
           await ctx.snapshot();
-          return { ...(await codeFor(account, now())), added: res.added.length > 0 };
+          return { ...(await codeFor(account, now())), added: true, replaced: replace.length };
         } catch (e) {
           return fail(e);
         }
       });
     },
   };
+}
+
+/** The last 4 characters of a key as the activation page shows it (grouped by 4): what the user can compare. */
+export function keyEnd(secret: string): string {
+  return secret.replace(/[\s=-]+/g, '').toUpperCase().slice(-4);
+}
+
+/** Whether the user's answer is to exactly this preview (and says what to do with accounts of the same name). */
+function confirmed(preview: ActivationPreview, confirm: ActivationConfirm | undefined): boolean {
+  if (!confirm) return false;
+  if (confirm.issuer !== preview.issuer || confirm.account !== preview.account || confirm.keyEnd !== preview.keyEnd) return false;
+  return preview.sameName === 0 || confirm.sameName === 'add' || confirm.sameName === 'replace';
 }
 
 // ---------------------------------------------------------------- the capability

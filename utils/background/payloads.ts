@@ -17,8 +17,12 @@ export const MAX_MESSAGE_IMAGE = 4 * 1024 * 1024;
 /** Days in one reading of the calendar (six weeks of a month view, with room to spare). */
 const MAX_DAYS = 62;
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
 const text = (check: Check, max = MAX_MESSAGE_TEXT): Check => ({ type: `${check.type} (≤ ${max})`, test: (v) => check.test(v) && (v as string).length <= max });
 const image: Check = { type: 'data:image/…', test: (v) => typeof v === 'string' && v.length <= MAX_MESSAGE_IMAGE && /^data:image\/[a-z+.-]+;base64,/i.test(v) };
+const object: Check = { type: 'object', test: (v) => isPlainObject(v) };
 const days: Check = { type: `YYYY-MM-DD[] (≤ ${MAX_DAYS})`, test: (v) => Array.isArray(v) && v.length <= MAX_DAYS };
 
 interface Shape {
@@ -46,9 +50,6 @@ const events: Check = {
   test: (v) => Array.isArray(v) && v.length <= MAX_EVENTS && v.every((e) => typeof e === 'object' && e !== null
     && Object.keys(e).length === 4 && ['date', 'title', 'start', 'end'].every((k) => shortText((e as Record<string, unknown>)[k]))),
 };
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
 function shapeProblems(data: unknown, shape: Shape, path: string): BackupProblem[] {
   const problems: BackupProblem[] = [];
@@ -89,7 +90,12 @@ export const CONTENT_SCRIPT_PAYLOADS: Partial<Record<BackgroundMessage, (data: u
   getSettings: noData,
   ssoCode: (data, path) => (data === undefined ? [] : shapeProblems(data, { required: {}, optional: { username: text(str, 200), accountId: text(str, 100) } }, path)),
   saveActivationAccount: (data, path) =>
-    shapeProblems(data, { required: {}, optional: { dataUrl: image, keyText: text(str, 200), username: text(str, 200) } }, path),
+    [
+      ...shapeProblems(data, { required: {}, optional: { dataUrl: image, keyText: text(str, 200), username: text(str, 200), confirm: object } }, path),
+      ...(isPlainObject(data) && data.confirm !== undefined
+        ? shapeProblems(data.confirm, { required: { issuer: text(str, 200), account: text(str, 200), keyEnd: text(str, 8) }, optional: { sameName: oneOf('add', 'replace') } }, `${path}.confirm`)
+        : []),
+    ],
 };
 
 /** The problems of a content script's `type` message carrying `data` (empty: it may be answered). */

@@ -61,8 +61,26 @@ export type SsoCodeResult =
   | { ok: true; code: string; next: string; remainingMs: number; issuer: string; account: string }
   | AccountsFailure;
 
+/**
+ * What the activation page's account would be saved as (finding 3 of issue 12): shown to the user
+ * before anything is written. `keyEnd` is the last 4 characters of the page's own key (the page
+ * shows it anyway); `sameName` counts the saved accounts with the same issuer and account name but
+ * another key — their keys are never sent to the page.
+ */
+export interface ActivationPreview {
+  issuer: string;
+  account: string;
+  keyEnd: string;
+  sameName: number;
+}
+
+/** The user's answer to an ActivationPreview: the preview itself, and for `sameName` > 0 what to do with the old ones. */
+export type ActivationConfirm = Omit<ActivationPreview, 'sameName'> & { sameName?: 'add' | 'replace' };
+
 export type SaveActivationResult =
-  | ({ ok: true; added: boolean } & Extract<SsoCodeResult, { ok: true }>)
+  | ({ ok: true; added: boolean; replaced: number } & Extract<SsoCodeResult, { ok: true }>)
+  /** Nothing written: the user must confirm this (again, when the page's account changed). */
+  | { ok: false; needsConfirm: ActivationPreview }
   | AccountsFailure;
 
 export interface AccountsProtocol {
@@ -92,8 +110,14 @@ export interface AccountsProtocol {
   setAutoLock(minutes: number): VaultResult;
   /** Content script on the SSO page: the code to fill (the account of `username` when known). */
   ssoCode(data: { username?: string; accountId?: string }): SsoCodeResult;
-  /** Content script on the MFA activation page: save the account of its QR code (or typed key), return its code. */
-  saveActivationAccount(data: { dataUrl?: string; keyText?: string; username?: string }): SaveActivationResult;
+  /**
+   * Content script on the MFA activation page: the account of its QR code (or typed key). An
+   * account already saved with that key: its code. A new one: without `confirm` (or with one that
+   * does not match what the page gives now) nothing is written and the preview comes back; with
+   * it the account is saved — beside (`add`, first) or instead of (`replace`) saved ones of the
+   * same name — and its code returned.
+   */
+  saveActivationAccount(data: { dataUrl?: string; keyText?: string; username?: string; confirm?: ActivationConfirm }): SaveActivationResult;
   /** A full backup whose secrets are sealed with `passphrase` (for a vault without passphrase). */
   exportBackupWithPassphrase(passphrase: string): ({ ok: true; backup: BackupFile }) | AccountsFailure;
 }

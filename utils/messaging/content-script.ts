@@ -9,7 +9,7 @@ export interface ContentScriptProtocol {
   /** Background → content script of an e-Kinerja tab: what page is this? */
   getPageInfo(): PageInfo;
   /** Popup → content script of an SSO tab: fill the OTP field as its button would. */
-  ssoFillCode(data: { accountId?: string }): { ok: boolean; error?: AccountsErrorCode | 'mfa_err_no_field' };
+  ssoFillCode(data: { accountId?: string }): { ok: boolean; error?: AccountsErrorCode | 'mfa_err_no_field' | 'sso_activation_cancelled' };
   /** Background → content script of the run's e-Kinerja tab: the run changed, ask runTask again. */
   runChanged(): void;
 }

@@ -11,7 +11,12 @@ import { onAbort } from '../page/feature';
 import { onUserClick, shadowWidget } from '../page/widget';
 
 export type Translate = (key: MessageKey, subs?: string | string[]) => string;
-export type FillOutcome = { ok: true } | { ok: false; error: AccountsErrorCode | 'mfa_err_no_field' };
+export type FillOutcome = { ok: true } | { ok: false; error: AccountsErrorCode | 'mfa_err_no_field' | 'sso_activation_cancelled' };
+
+export interface Choice<T extends string> {
+  label: string;
+  value: T;
+}
 
 export interface SsoButton {
   host: HTMLElement;
@@ -20,6 +25,11 @@ export interface SsoButton {
   button: HTMLButtonElement;
   /** Shows `text` in the status line (polite live region). */
   say(text: string, error?: boolean): void;
+  /**
+   * Asks `question` with one button per choice (the user's clicks only, like the main button);
+   * resolves with the value chosen, or null when the widget goes first.
+   */
+  ask<T extends string>(question: string, choices: readonly Choice<T>[]): Promise<T | null>;
 }
 
 const CSS = `
@@ -30,6 +40,9 @@ button:focus-visible { outline: 3px solid #7fb2e5; outline-offset: 1px; }
 button[disabled] { opacity: .6; cursor: progress; }
 [role=status] { color: #1a1a1a; }
 [role=status].error { color: #b3261e; }
+[role=group] { flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; max-width: 60ch; }
+[role=group] p { flex-basis: 100%; margin: 0; color: #1a1a1a; }
+[role=group] button:not(:first-of-type) { background: #fff; color: #0b4f8a; }
 `;
 
 /** A button with a status line, in a shadow-root widget; `onClick` runs for the user's clicks only. */
@@ -47,7 +60,32 @@ export function ssoButton(doc: Document, kind: string, label: string, onClick: (
     status.textContent = text;
     status.classList.toggle('error', error);
   };
-  return { host, root, button, say };
+  const ask = <T extends string>(question: string, choices: readonly Choice<T>[]) =>
+    new Promise<T | null>((resolve) => {
+      const group = doc.createElement('div');
+      group.setAttribute('role', 'group');
+      const text = doc.createElement('p');
+      text.id = 'asisten-ask';
+      text.textContent = question;
+      group.setAttribute('aria-labelledby', text.id);
+      group.append(text);
+      const done = (value: T | null) => {
+        group.remove();
+        resolve(value);
+      };
+      for (const c of choices) {
+        const b = doc.createElement('button');
+        b.type = 'button';
+        b.textContent = c.label;
+        onUserClick(b, () => done(c.value), signal);
+        group.append(b);
+      }
+      signal.addEventListener('abort', () => done(null), { once: true });
+      say('');
+      root.append(group);
+      group.querySelector('button')?.focus();
+    });
+  return { host, root, button, say, ask };
 }
 
 /** Runs `task` with the button disabled and `progress` shown; a failed message says so. */

@@ -467,18 +467,57 @@ describe('codes for the SSO page', () => {
     expect(await h.ssoCode({ username: 'budi' })).toMatchObject({ ok: true, code: referenceTotp(SECRET, clock), issuer: 'public-siasn', account: NIP });
   });
 
-  it('saves the activation page account once, a new key for the same name goes first, and returns its code', async () => {
+  it('saves the activation page account only with the user\'s confirmation of exactly what it shows (issue 12, finding 3)', async () => {
     const { h } = handlersWith();
-    const first = await h.saveActivationAccount({ dataUrl: qrDataUrl(LINK) });
-    expect(first).toMatchObject({ ok: true, added: true, code: referenceTotp(SECRET, clock), account: NIP });
+    const preview = { issuer: 'public-siasn', account: NIP, keyEnd: '3PXP', sameName: 0 };
+    expect(await h.saveActivationAccount({ dataUrl: qrDataUrl(LINK) })).toEqual({ ok: false, needsConfirm: preview });
+    expect(await db.count('accounts')).toBe(0);
+    // A confirmation of another key, account or issuer is no confirmation of this one.
+    for (const wrong of [{ keyEnd: 'QOJQ' }, { account: '198001012006041001' }, { issuer: 'public-siasn2' }]) {
+      const confirm = { issuer: 'public-siasn', account: NIP, keyEnd: '3PXP', ...wrong };
+      expect(await h.saveActivationAccount({ dataUrl: qrDataUrl(LINK), confirm })).toEqual({ ok: false, needsConfirm: preview });
+    }
+    expect(await db.count('accounts')).toBe(0);
+    const confirm = { issuer: 'public-siasn', account: NIP, keyEnd: '3PXP' };
+    const first = await h.saveActivationAccount({ dataUrl: qrDataUrl(LINK), confirm });
+    expect(first).toMatchObject({ ok: true, added: true, replaced: 0, code: referenceTotp(SECRET, clock), account: NIP });
+    // The same key again: nothing to write, no question, its code.
     expect(await h.saveActivationAccount({ dataUrl: qrDataUrl(LINK) })).toMatchObject({ ok: true, added: false, code: referenceTotp(SECRET, clock) });
     expect(await db.count('accounts')).toBe(1);
-    // QR unreadable: the key shown under "Unable to scan?" is used.
-    const second = await h.saveActivationAccount({ dataUrl: qrDataUrl('blank'), keyText: 'GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ', username: NIP });
-    expect(second).toMatchObject({ ok: true, added: true, code: referenceTotp(SECRET2, clock), issuer: 'public-siasn', account: NIP });
-    expect((await snapshot()).accounts.map((a) => a.secret)).toEqual([SECRET2, SECRET]);
-    expect(await h.ssoCode({})).toMatchObject({ code: referenceTotp(SECRET2, clock) });
     expect(await h.saveActivationAccount({ dataUrl: qrDataUrl('blank') })).toEqual({ ok: false, error: 'otp_err_no_qr' });
+  });
+
+  it('another key for a NIP already saved: asks, then adds it first or replaces the old one, as the user said', async () => {
+    const { h } = handlersWith();
+    await h.addAccounts({ source: { kind: 'text', text: LINK } });
+    await h.addAccounts({ source: { kind: 'text', text: GITHUB } });
+    // QR unreadable: the key shown under "Unable to scan?" is used, for the user logging in.
+    const page = { dataUrl: qrDataUrl('blank'), keyText: 'GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ', username: NIP };
+    const preview = { issuer: 'public-siasn', account: NIP, keyEnd: 'QOJQ', sameName: 1 };
+    expect(await h.saveActivationAccount(page)).toEqual({ ok: false, needsConfirm: preview });
+    // Confirming the account without saying what happens to the old one is not enough.
+    const confirm = { issuer: 'public-siasn', account: NIP, keyEnd: 'QOJQ' };
+    expect(await h.saveActivationAccount({ ...page, confirm })).toEqual({ ok: false, needsConfirm: preview });
+    expect((await snapshot()).accounts.map((a) => a.secret)).toEqual([SECRET, SECRET2]);
+
+    const added = await h.saveActivationAccount({ ...page, confirm: { ...confirm, sameName: 'add' } });
+    expect(added).toMatchObject({ ok: true, added: true, replaced: 0, code: referenceTotp(SECRET2, clock), issuer: 'public-siasn', account: NIP });
+    expect((await snapshot()).accounts.map((a) => a.secret)).toEqual([SECRET2, SECRET, SECRET2]);
+    expect(await h.ssoCode({})).toMatchObject({ code: referenceTotp(SECRET2, clock) });
+  });
+
+  it('replace: the old keys of that NIP go in the same write, the new one takes their place; other accounts stay', async () => {
+    const { h } = handlersWith();
+    await h.addAccounts({ source: { kind: 'text', text: LINK } });
+    await h.addAccounts({ source: { kind: 'text', text: GITHUB } });
+    const THIRD = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
+    const page = { keyText: THIRD, username: NIP };
+    const confirm = { issuer: 'public-siasn', account: NIP, keyEnd: 'XE43U'.slice(-4) };
+    const res = await h.saveActivationAccount({ ...page, confirm: { ...confirm, sameName: 'replace' } });
+    expect(res).toMatchObject({ ok: true, added: true, replaced: 1, code: referenceTotp(THIRD, clock) });
+    const after = (await snapshot()).accounts;
+    expect(after.map((a) => [a.issuer, a.account, a.secret])).toEqual([['public-siasn', NIP, THIRD], ['GitHub', 'budi', SECRET2]]);
+    expect(await db.count('accounts')).toBe(2);
   });
 });
 

@@ -70,6 +70,9 @@ const HOSTILE: [BackgroundMessage, unknown, typeof kinerja?][] = [
   ['saveActivationAccount', { keyText: MB, username: 'budi' }, sso],
   ['saveActivationAccount', { dataUrl: 'javascript:alert(1)' }, sso],
   ['saveActivationAccount', { keyText: 'JBSWY3DPEHPK3PXP', username: ['198001012006041001'] }, sso],
+  ['saveActivationAccount', { keyText: 'JBSWY3DPEHPK3PXP', confirm: ['public-siasn'] }, sso],
+  ['saveActivationAccount', { keyText: 'JBSWY3DPEHPK3PXP', confirm: { issuer: 'public-siasn', account: '1980', keyEnd: '3PXP', sameName: 'all' } }, sso],
+  ['saveActivationAccount', { keyText: 'JBSWY3DPEHPK3PXP', confirm: JSON.parse('{"issuer":"public-siasn","account":"1980","keyEnd":"3PXP","__proto__":{"x":1}}') }, sso],
 ];
 
 describe('content-script payloads (issue 12, finding 7)', () => {
@@ -101,6 +104,7 @@ describe('content-script payloads (issue 12, finding 7)', () => {
     expect(payloadProblems('ssoCode', {})).toEqual([]);
     expect(payloadProblems('ssoCode', { username: 'budi', accountId: undefined })).toEqual([]);
     expect(payloadProblems('saveActivationAccount', { dataUrl: 'data:image/png;base64,iVBORw0KGgo=', keyText: 'ABCD EFGH', username: '1980' })).toEqual([]);
+    expect(payloadProblems('saveActivationAccount', { keyText: 'ABCD EFGH', confirm: { issuer: 'public-siasn', account: '1980', keyEnd: 'EFGH', sameName: 'replace' } })).toEqual([]);
     await expect(ask('recordObserved', { date: '2026-11-24', outcome: 'confirmed' })).resolves.toBeUndefined();
     // Extension pages are not web pages: their messages are the handlers' own business.
     expect(payloadProblems('listAccounts', undefined)).not.toEqual([]);

@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 describe('the buttons on the SSO pages', () => {
-  function deps(over: Partial<CodeFillDeps & ActivationDeps> = {}) {
+  function deps(over: Partial<CodeFillDeps & ActivationDeps> = {}, sameName = 0) {
     const calls = { getCode: [] as unknown[], save: [] as unknown[], sleeps: [] as number[] };
     const d: CodeFillDeps & ActivationDeps = {
       async getCode(data) {
@@ -26,8 +26,14 @@ describe('the buttons on the SSO pages', () => {
         return { ok: true, code: '123456', next: '654321', remainingMs: 12_000, issuer: 'public-siasn', account: 'budi' };
       },
       async saveActivation(data) {
+        // The background's rule: a new account is written only with a confirmation of exactly its preview.
         calls.save.push(data);
-        return { ok: true, added: true, code: '111222', next: '333444', remainingMs: 20_000, issuer: 'public-siasn', account: '199001012015011001' };
+        const preview = { issuer: 'public-siasn', account: '199001012015011001', keyEnd: '66BA', sameName: sameName };
+        const c = data.confirm;
+        if (!c || c.keyEnd !== preview.keyEnd || c.account !== preview.account || c.issuer !== preview.issuer || (sameName > 0 && !c.sameName)) {
+          return { ok: false, needsConfirm: preview };
+        }
+        return { ok: true, added: true, replaced: c.sameName === 'replace' ? sameName : 0, code: '111222', next: '333444', remainingMs: 20_000, issuer: 'public-siasn', account: '199001012015011001' };
       },
       t,
       async sleep(ms) {
@@ -41,6 +47,8 @@ describe('the buttons on the SSO pages', () => {
   type Helper = { button(): SsoButton | null };
   const shadowButton = (helper: Helper) => helper.button()!.root.querySelector('button')!;
   const shadowStatus = (helper: Helper) => helper.button()!.root.querySelector('[role="status"]')!;
+  const question = (helper: Helper) => helper.button()!.root.querySelector('[role="group"]');
+  const answer = (helper: Helper, label: string) => [...question(helper)!.querySelectorAll('button')].find((b) => b.textContent === label)!;
   const settle = () => new Promise((r) => setTimeout(r, 0));
   /** A click by the user: the browser marks it trusted (happy-dom has no isTrusted, so it is set here). */
   const userClick = (el: HTMLElement) => {
@@ -129,12 +137,52 @@ describe('the buttons on the SSO pages', () => {
     expect(calls.save).toEqual([]);
     userClick(shadowButton(helper));
     await settle();
+    // Nothing is saved yet: the widget says what would be, and asks.
+    expect(calls.save).toHaveLength(1);
+    expect((calls.save[0] as { dataUrl: string; confirm?: unknown }).dataUrl).toMatch(/^data:image\/png;base64, /);
+    expect((calls.save[0] as { confirm?: unknown }).confirm).toBeUndefined();
+    expect(question(helper)!.textContent).toContain(t('sso_activation_confirm', ['public-siasn', '199001012015011001', '66BA']));
+    expect(document.querySelector<HTMLInputElement>('#totp')!.value).toBe('');
+    answer(helper, t('sso_confirm_save')).click(); // a page script: ignored
     await settle();
     expect(calls.save).toHaveLength(1);
-    expect((calls.save[0] as { dataUrl: string }).dataUrl).toMatch(/^data:image\/png;base64, /);
+    userClick(answer(helper, t('sso_confirm_save')));
+    await settle();
+    await settle();
+    expect(calls.save).toHaveLength(2);
+    expect((calls.save[1] as { confirm: unknown }).confirm).toEqual({ issuer: 'public-siasn', account: '199001012015011001', keyEnd: '66BA' });
+    expect((calls.save[1] as { dataUrl: string }).dataUrl).toBe((calls.save[0] as { dataUrl: string }).dataUrl);
+    expect(question(helper)).toBeNull();
     expect(document.querySelector<HTMLInputElement>('#totp')!.value).toBe('111222');
     expect(document.querySelector<HTMLInputElement>('#userLabel')!.value).toBe('');
     expect(shadowStatus(helper).textContent).toBe(t('sso_activation_saved_filled', 'public-siasn: 199001012015011001'));
+  });
+
+  it('activation page: "Batal" saves nothing and fills nothing', async () => {
+    document.body.innerHTML = ssoFixture('login-config-totp.html');
+    const { d, calls } = deps();
+    const helper = startActivationSave(document, d, controller.signal);
+    const outcome = helper.save()!;
+    await settle();
+    userClick(answer(helper, t('mfa_cancel')));
+    expect(await outcome).toEqual({ ok: false, error: 'sso_activation_cancelled' });
+    expect(calls.save).toHaveLength(1);
+    expect(document.querySelector<HTMLInputElement>('#totp')!.value).toBe('');
+    expect(shadowStatus(helper).textContent).toBe(t('sso_activation_cancelled'));
+  });
+
+  it('activation page: an account of the same name with another key → replace or add a second, as the user says', async () => {
+    document.body.innerHTML = ssoFixture('login-config-totp.html');
+    const { d, calls } = deps({}, 1);
+    const helper = startActivationSave(document, d, controller.signal);
+    const outcome = helper.save()!;
+    await settle();
+    expect(question(helper)!.textContent).toContain(t('sso_activation_confirm_same', ['public-siasn', '199001012015011001', '66BA']));
+    expect([...question(helper)!.querySelectorAll('button')].map((b) => b.textContent)).toEqual([t('sso_confirm_replace'), t('sso_confirm_add'), t('mfa_cancel')]);
+    userClick(answer(helper, t('sso_confirm_replace')));
+    expect(await outcome).toEqual({ ok: true });
+    expect((calls.save[1] as { confirm: unknown }).confirm).toEqual({ issuer: 'public-siasn', account: '199001012015011001', keyEnd: '66BA', sameName: 'replace' });
+    expect(shadowStatus(helper).textContent).toBe(t('sso_activation_replaced_filled', 'public-siasn: 199001012015011001'));
   });
 
   it('activation page in manual mode sends the key text', async () => {
@@ -143,7 +191,7 @@ describe('the buttons on the SSO pages', () => {
     const { d, calls } = deps({
       async saveActivation(data) {
         calls.save.push(data);
-        return { ok: true, added: false, code: '999000', next: '000999', remainingMs: 15_000, issuer: 'public-siasn', account: 'x' } satisfies SaveActivationResult;
+        return { ok: true, added: false, replaced: 0, code: '999000', next: '000999', remainingMs: 15_000, issuer: 'public-siasn', account: 'x' } satisfies SaveActivationResult;
       },
     });
     const helper = startActivationSave(document, d, controller.signal);
@@ -156,7 +204,7 @@ describe('the buttons on the SSO pages', () => {
 describe('the popup\'s "Isi di halaman ini"', () => {
   const d: CodeFillDeps & ActivationDeps = {
     getCode: async () => ({ ok: true, code: '123456', next: '654321', remainingMs: 12_000, issuer: '', account: 'budi' }),
-    saveActivation: async () => ({ ok: true, added: true, code: '111222', next: '333444', remainingMs: 20_000, issuer: '', account: 'budi' }),
+    saveActivation: async () => ({ ok: true, added: false, replaced: 0, code: '111222', next: '333444', remainingMs: 20_000, issuer: '', account: 'budi' }),
     t,
     sleep: async () => undefined,
   };
