@@ -56,8 +56,9 @@ export function startActivationSave(doc: Document, deps: ActivationDeps, signal:
         res = await deps.saveActivation({ ...data, confirm });
       }
       if (!res.ok) {
-        w.say(t('needsConfirm' in res ? 'sso_activation_cancelled' : res.error), true);
-        return 'needsConfirm' in res ? { ok: false, error: 'sso_activation_cancelled' } : res;
+        const failure: FillOutcome = 'needsConfirm' in res ? { ok: false, error: 'sso_activation_cancelled' } : res;
+        w.say(t(failure.error), true);
+        return failure;
       }
       const label = res.issuer ? `${res.issuer}: ${res.account}` : res.account;
       if (page.totp) {
