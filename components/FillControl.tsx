@@ -30,7 +30,7 @@ import { t, uiLocale } from '@/utils/i18n/i18n';
 import { formatLongDate } from '@/utils/calendar/dates';
 import { templateForDate } from '@/utils/templates/choose';
 import type { TemplateRecord } from '@/utils/db/schema';
-import type { TemplateChoice } from '@/utils/messaging/templates';
+import type { FormTemplateResult, TemplateChoice } from '@/utils/messaging/templates';
 import { labelOf, type Conflict, type FillKey, type FillReport, type FillSession } from '@/utils/fill/fill-modal';
 
 export interface FillControlProps {
@@ -53,9 +53,22 @@ export interface FillControlProps {
   loadTemplate(id: string): Promise<TemplateRecord | null>;
   /** Stores `rencanaAksi` as the template's Rencana Aksi (and nothing else); the saved template, or null. */
   rememberRencanaAksi(id: string, rencanaAksi: string): Promise<TemplateRecord | null>;
+  /**
+   * "Simpan isian ini sebagai template" (issue 11, item 5): the form as it is now becomes the
+   * template `name`; `replace` only after the user agreed to replace the one of that name.
+   * Rejects when the background does not answer. Absent: the button is not offered.
+   */
+  saveFormAsTemplate?(name: string, replace: boolean): Promise<FormTemplateResult>;
+  /** The Rencana Aksi options the site listed (a fill that did not find the template's). */
+  onSiteOptions?(options: string[]): void;
 }
 
-type State = 'ready' | 'filling' | 'confirm' | 'done' | 'undone';
+type State = 'ready' | 'filling' | 'confirm' | 'done' | 'undone' | 'naming' | 'replace' | 'saved';
+
+/** The form's field each template error is about, as the site or the control names it. */
+const errorField = (field: string): string =>
+  field === 'name' ? t('fill_save_name') : field === 'realisasi' || field === 'rencanaAksi' || field === 'jamMulai' || field === 'jamSelesai'
+    || field === 'kegiatan' || field === 'satuan' || field === 'buktiDukung' ? labelOf(field) : field;
 
 const labels = (keys: readonly string[]): string => keys.join(', ');
 
@@ -128,6 +141,11 @@ export function FillControl(props: FillControlProps): HTMLElement {
                 {t('fill_undo')}
               </button>
             </div>}
+      {props.choices !== null && props.saveFormAsTemplate && (
+        <div class="bar save">
+          <button type="button" onClick={userAction(() => askName())}>{t('fill_save_template')}</button>
+        </div>
+      )}
       <p class="warn" role="alert" ref={(e: HTMLElement) => { offWarning = e; }} />
       <div class="panel" ref={(e: HTMLElement) => { panel = e; }} />
       <div class="status" role="status" ref={(e: HTMLElement) => { status = e; }} />
@@ -227,6 +245,7 @@ export function FillControl(props: FillControlProps): HTMLElement {
       loading ? t('fill_ra_loading') : '',
     );
     const ra = r.failed.find((f) => f.key === 'rencanaAksi');
+    if (r.options.length > 0) props.onSiteOptions?.(r.options);
     if (ra && r.options.length > 0) askRencanaAksi(template, ra.reason === 'ambiguous', r.options);
   }
 
@@ -262,6 +281,73 @@ export function FillControl(props: FillControlProps): HTMLElement {
         <button type="button" class="primary" onClick={userAction(() => void use())}>{t('fill_ra_use')}</button>
       </div>,
     );
+  }
+
+  /** "Simpan isian ini sebagai template": asks for the template's name. */
+  function askName(name = ''): void {
+    let input!: HTMLInputElement;
+    const submit = () => {
+      const value = input.value.trim();
+      if (!value) {
+        say(t('template_error_name_required'));
+        input.focus();
+        return;
+      }
+      void saveAs(value, false);
+    };
+    panel.replaceChildren(
+      <div class="ask" role="group" aria-label={t('fill_save_template')}>
+        <p>{t('fill_save_intro')}</p>
+        <label for="fc-template-name">{t('fill_save_name')}</label>
+        <input
+          id="fc-template-name"
+          type="text"
+          maxlength="100"
+          autocomplete="off"
+          value={name}
+          ref={(e: HTMLElement) => { input = e as HTMLInputElement; }}
+          onKeydown={(e: KeyboardEvent) => { if (e.key === 'Enter') userAction(submit)(e); }}
+        />
+        <button type="button" class="primary" onClick={userAction(submit)}>{t('fill_save_confirm')}</button>
+        <button type="button" onClick={userAction(() => { panel.replaceChildren(); say(); setState('ready'); })}>{t('fill_cancel')}</button>
+      </div>,
+    );
+    say();
+    setState('naming');
+    input.focus();
+  }
+
+  async function saveAs(name: string, replace: boolean): Promise<void> {
+    busy(true);
+    const res = await props.saveFormAsTemplate!(name, replace).catch(() => undefined);
+    busy(false);
+    if (!res) {
+      say(t('error_background'));
+      return;
+    }
+    if (res.ok) {
+      panel.replaceChildren();
+      say(t('fill_save_done', res.template.name));
+      setState('saved');
+    } else if ('exists' in res) {
+      askReplace(name, res.exists);
+    } else {
+      // The name stays in its field; each error names the form's field it is about.
+      say(t('fill_save_failed'), ...res.errors.map((e) => `${errorField(e.field)}: ${t(e.code, e.params)}`));
+    }
+  }
+
+  function askReplace(name: string, existing: string): void {
+    const question = t('fill_save_exists', existing);
+    panel.replaceChildren(
+      <div class="ask" role="alertdialog" aria-label={question}>
+        <p>{question}</p>
+        <button type="button" class="primary" onClick={userAction(() => void saveAs(name, true))}>{t('fill_overwrite')}</button>
+        <button type="button" onClick={userAction(() => askName(name))}>{t('fill_save_other_name')}</button>
+      </div>,
+    );
+    say();
+    setState('replace');
   }
 
   async function onUndo(): Promise<void> {

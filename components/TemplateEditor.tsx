@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n/i18n';
+import { formatLongDate } from '@/utils/calendar/dates';
 import type { TemplateRecord } from '@/utils/db/schema';
 import type { SaveTemplateResult } from '@/utils/messaging/templates';
 import type { TemplateDraft, TemplateError } from '@/utils/templates/validate';
@@ -22,6 +23,11 @@ export interface Props {
   locale: string;
   /** Rencana Aksi texts already used by other templates, offered as suggestions. */
   suggestions?: readonly string[];
+  /**
+   * The Rencana Aksi options last seen on e-Kinerja (as template values) and the day they were
+   * seen (`YYYY-MM-DD`), offered first; null when none were seen yet; absent: not asked.
+   */
+  siteOptions?: { options: readonly string[]; seenOn: string } | null;
   onSave(draft: TemplateDraft): Promise<SaveTemplateResult>;
   onSaved(template: TemplateRecord): void;
   onCancel(): void;
@@ -109,7 +115,11 @@ const ids = (...list: (string | false | undefined)[]) => list.filter(Boolean).jo
  * background's validation messages right below it (aria-invalid + aria-describedby); a live
  * preview for a chosen date and the list of variables.
  */
-export function TemplateEditor({ template, defaultWeekdays, today, locale, suggestions = [], onSave, onSaved, onCancel }: Props) {
+export function TemplateEditor({ template, defaultWeekdays, today, locale, suggestions: used = [], siteOptions, onSave, onSaved, onCancel }: Props) {
+  const suggestions = [...new Set([...(siteOptions?.options ?? []), ...used])];
+  const siteHint = siteOptions === undefined ? null
+    : siteOptions ? t('templates_site_options', [String(siteOptions.options.length), formatLongDate(siteOptions.seenOn, locale)])
+    : t('templates_site_options_none');
   const [form, setForm] = useState<TemplateForm>(() => formFor(template, defaultWeekdays));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failed, setFailed] = useState<'' | 'invalid' | 'background'>('');
@@ -180,6 +190,7 @@ export function TemplateEditor({ template, defaultWeekdays, today, locale, sugge
         {TEXT_FIELDS.map(({ field, label, hint, type = 'text', placeholder }) => {
           const id = FIELD_ID[field];
           const hintId = hint ? `${id}-hint` : undefined;
+          const siteHintId = field === 'rencanaAksi' && siteHint ? `${id}-site` : undefined;
           return (
             <div class="tpl-field" key={field}>
               <label for={id}>{t(label)}</label>
@@ -193,11 +204,12 @@ export function TemplateEditor({ template, defaultWeekdays, today, locale, sugge
                 {...(type === 'number' ? { min: '1', step: '1', inputMode: 'numeric' as const } : {})}
                 {...(field === 'rencanaAksi' && suggestions.length ? { list: 'tpl-rencana-aksi-list' } : {})}
                 aria-invalid={errors[field]?.length ? 'true' : undefined}
-                aria-describedby={ids(errorId(field), hintId)}
+                aria-describedby={ids(errorId(field), hintId, siteHintId)}
                 onInput={(e) => set(field, e.currentTarget.value)}
               />
               {errorBlock(field)}
               {hint && <p id={hintId} class="muted tpl-hint">{t(hint)}</p>}
+              {siteHintId && <p id={siteHintId} class="muted tpl-hint">{siteHint}</p>}
             </div>
           );
         })}

@@ -35,6 +35,7 @@ export function TemplatesSection({ now = () => new Date() }: Props) {
   const [focus, setFocus] = useState<[string, TemplateAction] | null>(null);
   const [status, setStatus] = useState('');
   const [failed, setFailed] = useState(false);
+  const [site, setSite] = useState<{ at: string; options: string[] } | null | undefined>(undefined);
   const newButtonRef = useRef<HTMLButtonElement>(null);
 
   const load = async () => {
@@ -47,6 +48,8 @@ export function TemplatesSection({ now = () => new Date() }: Props) {
 
   useEffect(() => {
     void load();
+    // The Rencana Aksi options last seen on e-Kinerja: the editor offers them (no answer: not offered).
+    sendMessage('siteRencanaAksi').then(setSite, () => setSite(undefined));
     sendMessage('getSettings').then((s) => setSettings({ zone: s.zone, workWeek: s.workWeek }), () => setFailed(true));
   }, []);
 
@@ -164,6 +167,7 @@ export function TemplatesSection({ now = () => new Date() }: Props) {
               today={localDate(now(), settings.zone)}
               locale={locale}
               suggestions={suggestions}
+              siteOptions={site && { options: site.options, seenOn: localDate(new Date(site.at), settings.zone) }}
               onSave={(draft) => sendMessage('saveTemplate', draft)}
               onSaved={(saved) => {
                 setStatus(t('templates_saved', saved.name));

@@ -20,6 +20,7 @@ import { EKINERJA_MATCHES } from '@/utils/site/pages';
 import { watchProgressModal } from '@/utils/site/watch-modal';
 import { offReason } from '@/utils/calendar/off-reason';
 import { fillChoice } from '@/utils/reporting/run';
+import { formTemplateActions } from '@/utils/templates/from-page';
 
 /** The control's shadow host's tag name. */
 export const CONTROL_HOST = 'asisten-ekinerja-isi';
@@ -48,7 +49,8 @@ export const dailyProgressFiller: PageFeature = {
       // A fill for the run's day tells the run (the modal waits for the user's OK).
       const onFilled = (date: string) => void (date === pick.date && sendMessage('runAction', { action: 'filled', date }).catch(() => undefined));
       const { host, root } = shadowWidget(document, { tag: CONTROL_HOST, kind: 'fill', css: `:host{display:block!important}${css}`, signal: modalSignal });
-      root.append(FillControl({ choices, ...pick, today: pick.today ?? today(), onFilled, session, loadTemplate, rememberRencanaAksi }));
+      const fromPage = formTemplateActions(modal, modalSignal);
+      root.append(FillControl({ choices, ...pick, today: pick.today ?? today(), onFilled, session, loadTemplate, rememberRencanaAksi, ...fromPage }));
       controlSlot(modal).prepend(host);
     });
     onLocationChange(ctx, signal, check);

@@ -4,6 +4,8 @@ import { createFillSession } from '@/utils/fill/fill-modal';
 import type { TemplateRecord } from '@/utils/db/schema';
 import type { TemplateChoice } from '@/utils/messaging/templates';
 import { byText, loadReplica, openModal, replica, tick, until, userClick } from '../utils/fill/replica';
+import { readFormEntry } from '@/utils/site/form-entry';
+import type { FormTemplateResult } from '@/utils/messaging/templates';
 
 const WEEKDAYS: TemplateRecord = {
   id: 't-weekdays', name: 'Mengajar', rencanaAksi: 'Melaksanakan pembelajaran tatap muka', jamMulai: '07:30', jamSelesai: '09:00',
@@ -168,6 +170,80 @@ describe('FillControl', () => {
     expect(c.button('Isi dari template')).toBeUndefined();
     c = await control(null);
     expect(c.root.textContent).toContain('Layanan latar ekstensi tidak menjawab.');
+  });
+
+  it('saves the form as a template under a name the user gives; never replaces one without asking; names what is missing (issue 11, item 5)', async () => {
+    let modal!: HTMLElement;
+    const stored = new Set(['Mengajar']);
+    const saveFormAsTemplate = vi.fn(async (name: string, replace: boolean): Promise<FormTemplateResult> => {
+      const entry = readFormEntry(modal);
+      if (!entry.kegiatan) return { ok: false, errors: [{ field: 'kegiatan', code: 'template_error_kegiatan_required' }, { field: 'jamMulai', code: 'template_error_time_required' }] };
+      if (stored.has(name) && !replace) return { ok: false, exists: name };
+      stored.add(name);
+      return { ok: true, template: { ...WEEKDAYS, id: `t-${name}`, name, rencanaAksi: entry.rencanaAksi, kegiatan: entry.kegiatan } };
+    });
+    const c = await control([WEEKDAYS], '2026-11-27', { saveFormAsTemplate });
+    modal = c.modal;
+    const status = () => c.root.querySelector('[role="status"]')?.textContent;
+    const nameInput = () => c.root.querySelector<HTMLInputElement>('input#fc-template-name');
+    // A page's click does nothing; the user's asks for the name.
+    c.button('Simpan isian ini sebagai template')!.click();
+    expect(nameInput()).toBeNull();
+    userClick(c.button('Simpan isian ini sebagai template')!);
+    await c.done('naming');
+    expect(c.root.querySelector('label[for="fc-template-name"]')?.textContent).toBe('Nama template');
+    // No name: said, nothing sent.
+    userClick(c.button('Simpan template')!);
+    expect(status()).toBe('Nama template wajib diisi.');
+    expect(saveFormAsTemplate).not.toHaveBeenCalled();
+    // An empty form: each missing field named as the site names it; the name stays.
+    nameInput()!.value = 'Mengajar';
+    userClick(c.button('Simpan template')!);
+    await until(() => status()?.startsWith('Template belum disimpan.'));
+    expect([...c.root.querySelectorAll('[role="status"] p')].map((p) => p.textContent)).toEqual([
+      'Template belum disimpan. Lengkapi isian formulir dulu:', 'KEGIATAN HARIAN: Kegiatan harian wajib diisi.', 'JAM MULAI KEGIATAN: Jam wajib diisi, misalnya 07.30.',
+    ]);
+    expect(nameInput()?.value).toBe('Mengajar');
+    userClick(c.button('Batal')!);
+    // Filled from the template, then saved under a name that exists: asked first.
+    userClick(c.button('Isi dari template')!);
+    await c.done();
+    userClick(c.button('Simpan isian ini sebagai template')!);
+    nameInput()!.value = 'Mengajar';
+    userClick(c.button('Simpan template')!);
+    await c.done('replace');
+    expect(c.root.querySelector('[role="alertdialog"]')?.textContent).toContain('Template “Mengajar” sudah ada. Timpa dengan isian ini?');
+    expect(saveFormAsTemplate).toHaveBeenLastCalledWith('Mengajar', false);
+    // "Pakai nama lain": the name again, then a new one is saved.
+    userClick(c.button('Pakai nama lain')!);
+    await c.done('naming');
+    expect(nameInput()?.value).toBe('Mengajar');
+    nameInput()!.value = 'Mengajar Jumat';
+    userClick(c.button('Simpan template')!);
+    await c.done('saved');
+    expect(status()).toBe('Template “Mengajar Jumat” tersimpan. Ubah hari atau isinya di Pengaturan, bagian Template Progress Harian.');
+    expect(saveFormAsTemplate).toHaveBeenLastCalledWith('Mengajar Jumat', false);
+    // "Timpa" replaces only after the question.
+    userClick(c.button('Simpan isian ini sebagai template')!);
+    nameInput()!.value = 'Mengajar';
+    userClick(c.button('Simpan template')!);
+    await c.done('replace');
+    userClick(c.button('Timpa')!);
+    await c.done('saved');
+    expect(saveFormAsTemplate).toHaveBeenLastCalledWith('Mengajar', true);
+    expect(readFormEntry(c.modal)).toEqual({
+      rencanaAksi: 'Melaksanakan pembelajaran tatap muka', jamMulai: '07:30', jamSelesai: '09:00', kegiatan: 'Mengajar Jumat', realisasi: '2', satuan: 'Jam Pelajaran', buktiDukung: '',
+    });
+  });
+
+  it('passes on the site\'s Rencana Aksi options when a fill lists them', async () => {
+    const onSiteOptions = vi.fn();
+    const c = await control([SATURDAY], '2026-11-28', { onSiteOptions });
+    userClick(c.button('Isi dari template')!);
+    await c.done();
+    expect(onSiteOptions).toHaveBeenCalledTimes(1);
+    expect(onSiteOptions.mock.calls[0]![0]).toHaveLength(6);
+    expect(onSiteOptions.mock.calls[0]![0]).toContain('Mengelola administrasi kepegawaian');
   });
 
   describe('what the page sees and can change (issue 12, finding 5)', () => {

@@ -45,6 +45,18 @@ const sent: Check = {
     && Object.keys((v as { values: object }).values).every((k) => SENT_FIELDS.includes(k))
     && SENT_FIELDS.every((k) => shortText(((v as { values: Record<string, unknown> }).values)[k]))),
 };
+const ENTRY_FIELDS = SENT_FIELDS.filter((k) => k !== 'date');
+/** The form's values for "Simpan isian ini sebagai template": exactly the entry's fields, short texts. */
+const formEntry: Check = {
+  type: '{rencanaAksi, jamMulai, …}',
+  test: (v) => isPlainObject(v) && Object.keys(v).length === ENTRY_FIELDS.length && ENTRY_FIELDS.every((k) => shortText(v[k])),
+};
+/** The Rencana Aksi options the form offered: a bounded list of short texts. */
+const MAX_SITE_OPTIONS = 300;
+const siteOptions: Check = {
+  type: `string[] (≤ ${MAX_SITE_OPTIONS})`,
+  test: (v) => Array.isArray(v) && v.length <= MAX_SITE_OPTIONS && v.every(shortText),
+};
 const events: Check = {
   type: `{date, title, start, end}[] (≤ ${MAX_EVENTS})`,
   test: (v) => Array.isArray(v) && v.length <= MAX_EVENTS && v.every((e) => typeof e === 'object' && e !== null
@@ -81,6 +93,8 @@ export const CONTENT_SCRIPT_PAYLOADS: Partial<Record<BackgroundMessage, (data: u
   rememberRencanaAksi: (data, path) => shapeProblems(data, { required: { id: text(nonEmpty, 100), rencanaAksi: text(str) } }, path),
   templateChoices: noData,
   templateForFill: (data, path) => (text(nonEmpty, 100).test(data) ? [] : [{ code: 'backup_invalid_value', path }]),
+  saveFormAsTemplate: (data, path) => shapeProblems(data, { required: { name: text(nonEmpty, 100), entry: formEntry, replace: bool } }, path),
+  rememberSiteRencanaAksi: (data, path) => (siteOptions.test(data) ? [] : [{ code: 'backup_invalid_value', path }]),
   runTask: noData,
   fillDays: noData,
   runAction: (data, path) =>

@@ -4,7 +4,10 @@ import { readSettings } from '../settings/store';
 import type { TemplateRecord } from '../db/schema';
 import { duplicateTemplate, ensureOneDefault, insertTemplate, normaliseOrder, removeTemplate, reorder, setDefault, sortByOrder } from '../templates/choose';
 import { parseTemplatesCsv, templatesToCsv } from '../templates/csv';
-import { plainSiteText } from '../templates/site-text';
+import { asTemplateText, cleanSiteText, plainSiteText } from '../templates/site-text';
+import { siteRencanaAksiItem } from '../storage/items';
+import { sameText } from '../text/text';
+import type { TemplateEntryText } from '../db/schema';
 import { validateTemplate } from '../templates/validate';
 import { EKINERJA_ORIGIN } from '../site/pages';
 import type { TemplatesProtocol } from '../messaging/templates';
@@ -24,7 +27,28 @@ async function readAll(db: Db): Promise<TemplateRecord[]> {
   return sortByOrder(await db.getAll('templates'));
 }
 
-export function templatesCapability({ db, refresh }: BackgroundDeps): Capability<keyof TemplatesProtocol> {
+/** At most this many Rencana Aksi options are kept (a person's SKP has a few dozen). */
+export const MAX_SITE_OPTIONS = 300;
+
+/** Page texts as plain texts (unreadable ones dropped), each once, at most MAX_SITE_OPTIONS. */
+function cleanOptions(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  const out = new Set<string>();
+  for (const raw of list) {
+    const c = cleanSiteText(raw);
+    if (c.ok) out.add(c.text);
+    if (out.size >= MAX_SITE_OPTIONS) break;
+  }
+  return [...out];
+}
+
+/** A form's free texts (typed on the page) as template texts: plain, and a brace stays a brace. */
+function pageText(raw: string): string {
+  const c = cleanSiteText(raw);
+  return c.ok ? asTemplateText(c.text) : '';
+}
+
+export function templatesCapability({ db, refresh, now }: BackgroundDeps): Capability<keyof TemplatesProtocol> {
   // Every change of the list, then a refresh: what derives from the data (sync, when it is on)
   // hears of it like of any other change. Not awaited: the editor gets its answer at once.
   const writeAll = async (d: Db, list: TemplateRecord[]): Promise<TemplateRecord[]> => {
@@ -72,6 +96,52 @@ export function templatesCapability({ db, refresh }: BackgroundDeps): Capability
         await writeAll(d, list.map((t) => (t.id === id ? res.template : t)));
         return res;
       },
+      async saveFormAsTemplate({ name, entry, replace }) {
+        const d = await db();
+        const list = await readAll(d);
+        // The Rencana Aksi exactly as the site names it (plain text, bounded).
+        const ra = plainSiteText(entry.rencanaAksi);
+        if (!ra.ok) return { ok: false, errors: [{ field: 'rencanaAksi', code: ra.code, ...(ra.params ? { params: ra.params } : {}) }] };
+        const existing = list.find((t) => sameText(t.name, name));
+        if (existing && !replace) return { ok: false, exists: existing.name };
+        const { workWeek } = await readSettings(d);
+        const fields: TemplateEntryText = {
+          rencanaAksi: ra.text,
+          jamMulai: entry.jamMulai,
+          jamSelesai: entry.jamSelesai,
+          kegiatan: pageText(entry.kegiatan),
+          realisasi: entry.realisasi,
+          satuan: pageText(entry.satuan),
+          buktiDukung: pageText(entry.buktiDukung),
+        };
+        const res = validateTemplate({
+          weekdays: workWeek === 6 ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5],
+          ...existing,
+          ...fields,
+          name: existing?.name ?? name,
+          id: existing?.id ?? crypto.randomUUID(),
+          order: existing?.order ?? list.length,
+          isDefault: existing?.isDefault ?? list.length === 0,
+        });
+        if (!res.ok) return res;
+        const saved = await writeAll(d, existing ? list.map((t) => (t.id === existing.id ? res.template : t)) : [...list, res.template]);
+        // What the form shows is a Rencana Aksi the site offers: the editor offers it too.
+        const seen = await siteRencanaAksiItem.getValue();
+        const options = cleanOptions([...(seen?.options ?? []), entry.rencanaAksi]);
+        await siteRencanaAksiItem.setValue({ at: seen?.at ?? now().toISOString(), options });
+        return { ok: true, template: saved.find((t) => t.id === res.template.id)! };
+      },
+      async rememberSiteRencanaAksi(list) {
+        const options = cleanOptions(list);
+        // An empty reading (the list did not open) keeps what was seen before.
+        if (options.length > 0) await siteRencanaAksiItem.setValue({ at: now().toISOString(), options });
+      },
+      async siteRencanaAksi() {
+        // Checked again on the way out: a content script could have written storage.local itself.
+        const seen = await siteRencanaAksiItem.getValue();
+        const options = cleanOptions(seen?.options).map(asTemplateText);
+        return seen && options.length && typeof seen.at === 'string' && !Number.isNaN(Date.parse(seen.at)) ? { at: seen.at, options } : null;
+      },
       async deleteTemplate(id) {
         const d = await db();
         return writeAll(d, removeTemplate(await readAll(d), id));
@@ -108,6 +178,12 @@ export function templatesCapability({ db, refresh }: BackgroundDeps): Capability
     },
     // The filler offers the templates by name, reads the chosen one at the user's click, and
     // remembers a Rencana Aksi chosen in the modal; it never gets every template's texts.
-    contentScripts: { templateChoices: [EKINERJA_ORIGIN], templateForFill: [EKINERJA_ORIGIN], rememberRencanaAksi: [EKINERJA_ORIGIN] },
+    // It may also save the form as a new template at the user's click ("Simpan isian ini sebagai
+    // template"; a template of that name is replaced only when the user agreed) and pass on the
+    // Rencana Aksi options the site offers.
+    contentScripts: {
+      templateChoices: [EKINERJA_ORIGIN], templateForFill: [EKINERJA_ORIGIN], rememberRencanaAksi: [EKINERJA_ORIGIN],
+      saveFormAsTemplate: [EKINERJA_ORIGIN], rememberSiteRencanaAksi: [EKINERJA_ORIGIN],
+    },
   };
 }

@@ -102,6 +102,30 @@ export async function pickOption(root: HTMLElement, text: string, signal?: Abort
   return { ok: false, reason: found.length ? 'ambiguous' : 'not-found', options };
 }
 
+/** The options' texts while the select's list is open, loaded and unfiltered (empty search); else null. */
+export function listedOptions(root: HTMLElement): string[] | null {
+  const search = root.querySelector<HTMLInputElement>(SEL.search);
+  if (!search || search.value !== '' || !root.classList.contains(OPEN) || root.classList.contains(LOADING)) return null;
+  const options = [...new Set(optionElements(root).map((o) => squash(o.textContent)).filter(Boolean))];
+  return options.length ? options : null;
+}
+
+/**
+ * Every option the select offers: opens its list with an empty search (waiting while options
+ * load), reads the options' texts and closes it again; the choice is not changed. null when it
+ * cannot be read (disabled, still loading, or the user is typing in its search).
+ */
+export async function readOptions(root: HTMLElement, signal?: AbortSignal): Promise<string[] | null> {
+  const search = root.querySelector<HTMLInputElement>(SEL.search);
+  if (!search || search.disabled || search.value !== '' || root.classList.contains('vs--disabled')) return null;
+  if (!(await waitFor(() => !root.classList.contains(LOADING), root, LOAD_TIMEOUT_MS, signal))) return null;
+  const wasOpen = root.classList.contains(OPEN);
+  if (!wasOpen) await open(root, search);
+  const options = [...new Set(optionElements(root).map((o) => squash(o.textContent)).filter(Boolean))];
+  if (!wasOpen) close(root, search);
+  return options;
+}
+
 /** Clears the choice with the select's own clear button; true when nothing is chosen after. */
 export async function clearChoice(root: HTMLElement): Promise<boolean> {
   root.querySelector<HTMLElement>(SEL.clear)?.click();

@@ -1,9 +1,11 @@
 /** Messages about Progres Harian templates (part of the one contract in protocol.ts). */
-import type { TemplateRecord } from '../db/schema';
+import type { TemplateEntryText, TemplateRecord } from '../db/schema';
 import type { TemplateDraft, TemplateError } from '../templates/validate';
 import type { CsvRowError } from '../templates/csv';
 
 export type SaveTemplateResult = { ok: true; template: TemplateRecord } | { ok: false; errors: TemplateError[] };
+/** "Simpan isian ini sebagai template": saved, refused with field errors, or a template of that name exists (asked before replacing). */
+export type FormTemplateResult = SaveTemplateResult | { ok: false; exists: string };
 export type ImportTemplatesResult = { ok: true; count: number; ignoredColumns: string[] } | { ok: false; errors: CsvRowError[] };
 
 /**
@@ -23,6 +25,16 @@ export interface TemplatesProtocol {
   saveTemplate(draft: TemplateDraft): SaveTemplateResult;
   /** The filler's "remember this choice": only the template's Rencana Aksi changes. */
   rememberRencanaAksi(data: { id: string; rencanaAksi: string }): SaveTemplateResult;
+  /**
+   * The in-page "Simpan isian ini sebagai template": the form's values (from the page, made plain
+   * text) become a template named `name`, for the user's working week; `replace` only when the
+   * user agreed to replace the template of that name.
+   */
+  saveFormAsTemplate(data: { name: string; entry: TemplateEntryText; replace: boolean }): FormTemplateResult;
+  /** The Rencana Aksi options the e-Kinerja form offered (from the page: kept as plain text). */
+  rememberSiteRencanaAksi(options: string[]): void;
+  /** The Rencana Aksi options last seen on e-Kinerja, as template values, and when; null before any. */
+  siteRencanaAksi(): { at: string; options: string[] } | null;
   deleteTemplate(id: string): TemplateRecord[];
   duplicateTemplate(data: { id: string; nameSuffix: string }): TemplateRecord[];
   moveTemplate(data: { id: string; direction: 'up' | 'down' }): TemplateRecord[];

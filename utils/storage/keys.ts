@@ -81,3 +81,17 @@ export const SYNC_LAST_OUTCOME = key<NonNullable<SyncStatus['last']>>('local:syn
  * closes. Out of content scripts' reach (they ask the background).
  */
 export const REPORT_RUN = key<RunState>('session:reportRun');
+
+/** The Rencana Aksi options the e-Kinerja form offered when last read (plain text), for the template editor. */
+export interface SiteRencanaAksi {
+  /** ISO time of the reading. */
+  at: string;
+  options: string[];
+}
+
+/**
+ * storage.local: the Rencana Aksi options last seen on e-Kinerja (utils/background/templates.ts
+ * writes them after checking what the content script sent). A content script could write
+ * storage.local itself, so whoever reads this checks it again.
+ */
+export const SITE_RENCANA_AKSI = key<SiteRencanaAksi>('local:site.rencanaAksi');

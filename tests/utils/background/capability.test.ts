@@ -24,7 +24,7 @@ const ALL: Record<BackgroundMessage, true> = {
   getStatus: true, setReport: true, recordSiteReading: true, recordObserved: true, getCalendarData: true, addDayOff: true, removeDayOff: true,
   exportBackup: true, importBackup: true,
   openDailyProgress: true, findEkinerjaTab: true,
-  listTemplates: true, templateChoices: true, templateForFill: true, saveTemplate: true, rememberRencanaAksi: true, deleteTemplate: true, duplicateTemplate: true,
+  listTemplates: true, templateChoices: true, templateForFill: true, saveTemplate: true, rememberRencanaAksi: true, saveFormAsTemplate: true, rememberSiteRencanaAksi: true, siteRencanaAksi: true, deleteTemplate: true, duplicateTemplate: true,
   moveTemplate: true, setDefaultTemplate: true, importTemplatesCsv: true, exportTemplatesCsv: true,
   listAccounts: true, addAccounts: true, removeAccount: true, updateAccount: true, moveAccount: true, getCodesSnapshot: true,
   mfaPopupOpened: true, unlockVault: true, lockVault: true, setVaultPassphrase: true, setAutoLock: true, ssoCode: true,

@@ -59,6 +59,15 @@ const HOSTILE: [BackgroundMessage, unknown, typeof kinerja?][] = [
   ['rememberRencanaAksi', { id: 'x', rencanaAksi: MB }],
   ['rememberRencanaAksi', { id: ['x'], rencanaAksi: 'a' }],
   ['rememberRencanaAksi', JSON.parse('{"id":"x","rencanaAksi":"a","__proto__":{"x":1}}')],
+  ['saveFormAsTemplate', { name: 'A', entry: { rencanaAksi: MB, jamMulai: '07:30', jamSelesai: '12:00', kegiatan: 'k', realisasi: '1', satuan: '', buktiDukung: '' }, replace: false }],
+  ['saveFormAsTemplate', { name: '', entry: { rencanaAksi: 'a', jamMulai: '07:30', jamSelesai: '12:00', kegiatan: 'k', realisasi: '1', satuan: '', buktiDukung: '' }, replace: false }],
+  ['saveFormAsTemplate', { name: 'A', entry: { ...{ rencanaAksi: 'a', jamMulai: '07:30', jamSelesai: '12:00', kegiatan: 'k', realisasi: '1', satuan: '', buktiDukung: '' }, extra: 'x' }, replace: false }],
+  ['saveFormAsTemplate', { name: 'A', entry: { rencanaAksi: 'a', jamMulai: '07:30', jamSelesai: '12:00', kegiatan: 'k', realisasi: '1', satuan: '', buktiDukung: '' }, replace: 'yes' }],
+  ['saveFormAsTemplate', JSON.parse('{"name":"A","entry":{"rencanaAksi":"a","jamMulai":"","jamSelesai":"","kegiatan":"","realisasi":"","satuan":"","buktiDukung":"","__proto__":{"x":1}},"replace":false}')],
+  ['rememberSiteRencanaAksi', [MB]],
+  ['rememberSiteRencanaAksi', Array.from({ length: 5000 }, () => 'a')],
+  ['rememberSiteRencanaAksi', [['a']]],
+  ['rememberSiteRencanaAksi', 'a'],
   ['templateChoices', { all: true }],
   ['templateForFill', ['x']],
   ['templateForFill', MB],
@@ -99,6 +108,8 @@ describe('content-script payloads (issue 12, finding 7)', () => {
     expect(payloadProblems('recordObserved', { date: '2026-11-24', outcome: 'unconfirmed' })).toEqual([]);
     expect(payloadProblems('rememberRencanaAksi', { id: 'abc', rencanaAksi: 'Menyusun laporan' })).toEqual([]);
     expect(payloadProblems('templateChoices', undefined)).toEqual([]);
+    expect(payloadProblems('saveFormAsTemplate', { name: 'Mengajar', entry: { rencanaAksi: 'a', jamMulai: '07:30', jamSelesai: '12:00', kegiatan: 'k', realisasi: '1', satuan: '', buktiDukung: '' }, replace: false })).toEqual([]);
+    expect(payloadProblems('rememberSiteRencanaAksi', ['Menyusun laporan', 'Mengajar'])).toEqual([]);
     expect(payloadProblems('templateForFill', 'c0ffee-1')).toEqual([]);
     expect(payloadProblems('getSettings', undefined)).toEqual([]);
     expect(payloadProblems('ssoCode', {})).toEqual([]);

@@ -165,6 +165,8 @@ describe('who may ask what', () => {
     expect(may(kinerja, 'templateChoices')).toBe(true);
     expect(may(kinerja, 'templateForFill')).toBe(true);
     expect(may(kinerja, 'listTemplates')).toBe(false);
+    expect(may(kinerja, 'siteRencanaAksi')).toBe(false);
+    expect(may(kinerja, 'saveFormAsTemplate')).toBe(true);
     expect(may(kinerja, 'ssoCode')).toBe(false);
     expect(may(sso, 'ssoCode')).toBe(true);
     expect(may(sso, 'listTemplates')).toBe(false);
@@ -177,7 +179,7 @@ describe('who may ask what', () => {
     expect(may(undefined, 'exportBackup')).toBe(true);
     // Exactly the declared messages, nothing more.
     expect(Object.fromEntries([...full.allowList].map(([origin, types]) => [origin, [...types].sort()]))).toEqual({
-      'https://kinerja.bkn.go.id': ['fillDays', 'getSettings', 'recordObserved', 'recordSiteReading', 'rememberRencanaAksi', 'runAction', 'runTask', 'templateChoices', 'templateForFill'],
+      'https://kinerja.bkn.go.id': ['fillDays', 'getSettings', 'recordObserved', 'recordSiteReading', 'rememberRencanaAksi', 'rememberSiteRencanaAksi', 'runAction', 'runTask', 'saveFormAsTemplate', 'templateChoices', 'templateForFill'],
       'https://sso-siasn.bkn.go.id': ['saveActivationAccount', 'ssoCode'],
     });
   });

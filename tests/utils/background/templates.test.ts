@@ -6,6 +6,7 @@ import { writeSettings } from '@/utils/settings/store';
 import type { TemplateRecord } from '@/utils/db/schema';
 import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 import { renderTemplate } from '@/utils/templates/variables';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 let db: Db;
 let service: Service;
@@ -183,5 +184,66 @@ describe('remembering a Rencana Aksi from the filler', () => {
     expect(long).toEqual({ ok: false, errors: [{ field: 'rencanaAksi', code: 'template_error_site_text_long', params: ['1000'] }] });
     expect(await h().rememberRencanaAksi({ id, rencanaAksi: '\u202e\u0007 ' })).toMatchObject({ ok: false, errors: [{ code: 'template_error_rencana_aksi_required' }] });
     expect((await h().listTemplates(undefined)).find((t) => t.id === id)?.rencanaAksi).toBe('Menyusun laporan {{tanggal}} bulanan');
+  });
+});
+
+describe('templates from the e-Kinerja form (issue 11, item 5)', () => {
+  const entry = (over: Record<string, string> = {}) => ({
+    rencanaAksi: ' Menyusun  laporan {bulan}\u202e ', jamMulai: '07:30', jamSelesai: '15:00', kegiatan: 'Rapat {hari} ini',
+    realisasi: '1', satuan: 'Dokumen', buktiDukung: '', ...over,
+  });
+
+  it('saves the form as a template: the Rencana Aksi exactly as the site names it, the page\'s braces kept as text, the user\'s working week', async () => {
+    await writeSettings(db, { workWeek: 6 });
+    const res = await h().saveFormAsTemplate({ name: 'Dari formulir', entry: entry(), replace: false });
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.template).toMatchObject({
+      name: 'Dari formulir', rencanaAksi: 'Menyusun laporan {{bulan}}', kegiatan: 'Rapat {{hari}} ini', jamMulai: '07:30', jamSelesai: '15:00',
+      realisasi: 1, satuan: 'Dokumen', weekdays: [1, 2, 3, 4, 5, 6], isDefault: true,
+    });
+    // Rendered for any date it gives back the site's own texts.
+    expect(renderTemplate(res.template, '2026-12-04')).toMatchObject({ rencanaAksi: 'Menyusun laporan {bulan}', kegiatan: 'Rapat {hari} ini' });
+    // The form's Rencana Aksi is one the site offers: the editor offers it (as a template value).
+    expect(await h().siteRencanaAksi(undefined)).toEqual({ at: '2026-03-16T01:00:00.000Z', options: ['Menyusun laporan {{bulan}}'] });
+  });
+
+  it('never replaces a template of the same name without the user\'s yes, and keeps its days, order and default flag', async () => {
+    const first = await create({ name: 'Mengajar', weekdays: [1, 3] });
+    await create({ name: 'Rapat' });
+    const before = await h().listTemplates(undefined);
+    expect(await h().saveFormAsTemplate({ name: ' mengajar ', entry: entry({ rencanaAksi: 'Baru' }), replace: false })).toEqual({ ok: false, exists: 'Mengajar' });
+    expect(await h().listTemplates(undefined)).toEqual(before);
+    const res = await h().saveFormAsTemplate({ name: 'mengajar', entry: entry({ rencanaAksi: 'Baru' }), replace: true });
+    expect(res).toMatchObject({ ok: true, template: { id: first.id, name: 'Mengajar', rencanaAksi: 'Baru', weekdays: [1, 3], order: 0, isDefault: true } });
+    expect((await h().listTemplates(undefined)).map((x) => x.name)).toEqual(['Mengajar', 'Rapat']);
+  });
+
+  it('refuses an incomplete form with the fields\' errors and writes nothing', async () => {
+    const res = await h().saveFormAsTemplate({ name: 'Kosong', entry: entry({ rencanaAksi: '', jamMulai: '', kegiatan: '  ' }), replace: false });
+    expect(res).toEqual({ ok: false, errors: [{ field: 'rencanaAksi', code: 'template_error_rencana_aksi_required' }] });
+    const res2 = await h().saveFormAsTemplate({ name: 'Kosong', entry: entry({ jamMulai: '', kegiatan: '  ', realisasi: '' }), replace: false });
+    expect(res2.ok).toBe(false);
+    if (res2.ok || !('errors' in res2)) return;
+    expect(res2.errors.map((e) => [e.field, e.code])).toEqual([
+      ['jamMulai', 'template_error_time_required'], ['kegiatan', 'template_error_kegiatan_required'], ['realisasi', 'template_error_realisasi_invalid'],
+    ]);
+    expect(await h().listTemplates(undefined)).toEqual([]);
+  });
+
+  it('keeps the site\'s Rencana Aksi options as plain text, offers them to the editor, and checks them again when read', async () => {
+    expect(await h().siteRencanaAksi(undefined)).toBeNull();
+    await h().rememberSiteRencanaAksi(['Menyusun laporan', ' Menyusun laporan ', 'Mengajar\u200b kelas\n7', '', 'Rapat {koordinasi}']);
+    expect(await h().siteRencanaAksi(undefined)).toEqual({
+      at: '2026-03-16T01:00:00.000Z', options: ['Menyusun laporan', 'Mengajar kelas 7', 'Rapat {{koordinasi}}'],
+    });
+    // A reading with nothing in it keeps what was seen.
+    await h().rememberSiteRencanaAksi([]);
+    expect((await h().siteRencanaAksi(undefined))?.options).toHaveLength(3);
+    // Something else wrote storage.local (a content script can): only plain texts come out.
+    await fakeBrowser.storage.local.set({ 'site.rencanaAksi': { at: '2026-03-16T01:00:00.000Z', options: ['Baik', 42, 'x'.repeat(5000), '\u202eJahat'] } });
+    expect((await h().siteRencanaAksi(undefined))?.options).toEqual(['Baik', 'Jahat']);
+    await fakeBrowser.storage.local.set({ 'site.rencanaAksi': 'rusak' });
+    expect(await h().siteRencanaAksi(undefined)).toBeNull();
   });
 });

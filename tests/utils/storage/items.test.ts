@@ -22,6 +22,7 @@ describe('storage items', () => {
       syncLastStateItem: 'local:sync.lastState',
       syncLastOutcomeItem: 'local:sync.lastOutcome',
       reportRunItem: 'session:reportRun',
+      siteRencanaAksiItem: 'local:site.rencanaAksi',
     });
     expect(new Set(all.map((i) => i.key)).size).toBe(all.length);
   });
