@@ -173,17 +173,17 @@ describe('FillControl', () => {
   });
 
   it('saves the form as a template under a name the user gives; never replaces one without asking; names what is missing (issue 11, item 5)', async () => {
-    let modal!: HTMLElement;
+    const at: { modal?: HTMLElement } = {};
     const stored = new Set(['Mengajar']);
     const saveFormAsTemplate = vi.fn(async (name: string, replace: boolean): Promise<FormTemplateResult> => {
-      const entry = readFormEntry(modal);
+      const entry = readFormEntry(at.modal!);
       if (!entry.kegiatan) return { ok: false, errors: [{ field: 'kegiatan', code: 'template_error_kegiatan_required' }, { field: 'jamMulai', code: 'template_error_time_required' }] };
       if (stored.has(name) && !replace) return { ok: false, exists: name };
       stored.add(name);
       return { ok: true, template: { ...WEEKDAYS, id: `t-${name}`, name, rencanaAksi: entry.rencanaAksi, kegiatan: entry.kegiatan } };
     });
     const c = await control([WEEKDAYS], '2026-11-27', { saveFormAsTemplate });
-    modal = c.modal;
+    at.modal = c.modal;
     const status = () => c.root.querySelector('[role="status"]')?.textContent;
     const nameInput = () => c.root.querySelector<HTMLInputElement>('input#fc-template-name');
     // A page's click does nothing; the user's asks for the name.

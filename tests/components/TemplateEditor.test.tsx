@@ -188,3 +188,20 @@ describe('TemplateEditor', () => {
     expect(await bg.db.getAll('templates')).toEqual([]);
   });
 });
+
+describe('TemplateEditor: Rencana Aksi from e-Kinerja (issue 11, item 5)', () => {
+  it('offers the options last seen on the site first, then those of other templates, and says where they come from', () => {
+    setup({ suggestions: ['Rapat koordinasi', 'Menyusun laporan'], siteOptions: { options: ['Menyusun laporan', 'Mengelola administrasi kepegawaian'], seenOn: '2026-12-04' } });
+    const input = field('Rencana Aksi') as HTMLInputElement;
+    const list = document.getElementById(input.getAttribute('list')!)!;
+    expect([...list.querySelectorAll('option')].map((o) => o.getAttribute('value'))).toEqual(['Menyusun laporan', 'Mengelola administrasi kepegawaian', 'Rapat koordinasi']);
+    expect(description(input)).toContain('Ketik, atau pilih dari 2 Rencana Aksi yang terakhir terlihat di e-Kinerja (Jumat, 4 Desember 2026).');
+  });
+
+  it('says how to get them when none were seen yet', () => {
+    setup({ siteOptions: null });
+    const input = field('Rencana Aksi') as HTMLInputElement;
+    expect(input.getAttribute('list')).toBeNull();
+    expect(description(input)).toContain('Daftar Rencana Aksi dari e-Kinerja muncul di sini setelah Anda membuka pilihan Rencana Aksi di formulir Tambah Progress Harian.');
+  });
+});

@@ -78,6 +78,10 @@ describe('accessibility (axe-core) and type size', () => {
     await openModal(site);
     await site.getByRole('group', { name: 'Isi dari template (Asisten e-Kinerja)' }).waitFor();
     expect(await axeViolations(site, WIDGETS)).toEqual([]);
+    // "Simpan isian ini sebagai template" asks for a name (issue 11, item 5).
+    await site.getByRole('button', { name: 'Simpan isian ini sebagai template' }).click();
+    await site.getByLabel('Nama template').waitFor();
+    expect(await axeViolations(site, WIDGETS)).toEqual([]);
 
     await site.goto(`${SSO}/auth/realms/public-siasn/login-actions/authenticate`);
     await site.getByRole('button', { name: 'Isi kode MFA' }).waitFor();
