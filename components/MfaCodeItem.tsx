@@ -1,6 +1,7 @@
 import { t } from '@/utils/i18n/i18n';
 import { groupCode } from '@/utils/totp/totp';
 import type { CodeRow } from '@/utils/ui/use-live-codes';
+import { CountdownRing } from './CountdownRing';
 
 /** Seconds left at which the countdown turns into a warning. */
 export const WARN_SECONDS = 5;
@@ -13,18 +14,23 @@ export interface Props extends CodeRow {
   canMoveDown: boolean;
   /** The code was just copied: it shows so. */
   copied: boolean;
+  /** The popup's main code (ASN Digital's, or the one pinned above it): large, its account in full. */
+  main?: boolean;
   onCopy: (code: string, label: string) => void;
   onPin: () => void;
   onMove: (direction: 'up' | 'down') => void;
 }
 
-/** One account in the popup: its name, its code (copied on click or Enter) and the seconds left. */
-export function MfaCodeItem({ a, code, left, locked, arranging, canMoveUp, canMoveDown, copied, onCopy, onPin, onMove }: Props) {
+/**
+ * One account in the popup: its name (the whole name on hover), its code (copied on click or
+ * Enter) and the seconds left, in text and as a ring.
+ */
+export function MfaCodeItem({ a, code, left, locked, arranging, canMoveUp, canMoveDown, copied, main, onCopy, onPin, onMove }: Props) {
   const label = a.issuer ? `${a.issuer} (${a.account})` : a.account;
   const warn = left <= WARN_SECONDS;
   return (
-    <li class="mfa-item">
-      <span class="mfa-label" id={`mfa-label-${a.id}`}>
+    <li class={`mfa-item${main ? ' main' : ''}`}>
+      <span class="mfa-label" id={`mfa-label-${a.id}`} title={label}>
         {a.issuer && <span class="mfa-issuer">{a.issuer}</span>} <span class="mfa-account">{a.account}</span>
       </span>
       {code !== null ? (
@@ -42,7 +48,8 @@ export function MfaCodeItem({ a, code, left, locked, arranging, canMoveUp, canMo
       )}
       {code !== null ? (
         <span class={`mfa-countdown${warn ? ' warn' : ''}`} role="timer" aria-label={t('mfa_seconds_left', String(left))}>
-          {left}
+          <CountdownRing left={left} period={a.period} size={main ? 34 : 22} />
+          <span class="mfa-seconds">{left}</span>
         </span>
       ) : <span />}
       {arranging && (

@@ -1,5 +1,4 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 // Before the TOTP library: the snapshot read starts while the rest of the popup is evaluated.
@@ -67,9 +66,52 @@ export function MfaCodesRegion({ now = Date.now }: Props) {
   };
 
   const visible = rows.filter((r) => matches(r.a, query));
+  // The first account (ASN Digital's, unless the user pinned another above it) is shown large;
+  // the others below it in compact rows. Searching and arranging show them all alike.
+  const main = query === '' && !arranging && !locked ? visible[0] : undefined;
+  const others = main ? visible.slice(1) : visible;
+  const item = (row: (typeof rows)[number], i: number, isMain: boolean) => (
+    <MfaCodeItem
+      key={row.a.id}
+      {...row}
+      main={isMain}
+      locked={locked}
+      arranging={arranging}
+      canMoveUp={query === '' && canMove(snap!.accounts, i, 'up')}
+      canMoveDown={query === '' && canMove(snap!.accounts, i, 'down')}
+      copied={copied?.id === row.a.id}
+      onCopy={(code, label) => void copy(row.a.id, code, label)}
+      onPin={() => void update(sendMessage('updateAccount', { id: row.a.id, pinned: !row.a.pinned }))}
+      onMove={(direction) => void update(sendMessage('moveAccount', { id: row.a.id, direction }))}
+    />
+  );
+
+  const actions = snap && (
+    <>
+      {snap.accounts.length >= SEARCH_FROM && (
+        <input
+          type="search"
+          class="mfa-search"
+          aria-label={t('mfa_search')}
+          placeholder={t('mfa_search')}
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+      )}
+      <span class="mfa-actions">
+      <button type="button" class="small" aria-expanded={Add !== null} onClick={() => void openAdd()}>{t('mfa_add')}</button>
+      {snap.accounts.length > 1 && !locked && (
+        <button type="button" class="small" aria-pressed={arranging} onClick={() => setArranging(!arranging)}>{t('mfa_arrange')}</button>
+      )}
+      {snap.vault === 'unlocked' && !locked && (
+        <button type="button" class="small" onClick={() => void update(sendMessage('lockVault'))}>{t('vault_lock_now')}</button>
+      )}
+      </span>
+    </>
+  );
 
   return (
-    <Region id="mfa" title={t('popup_mfa_title')}>
+    <Region id="mfa" title={t('popup_mfa_title')} actions={actions}>
       {failed && <p role="alert" class="error">{t('error_background')}</p>}
       {snap && clockTooFar(snap.clock) && (
         <p class="mfa-clock error" role="alert">
@@ -83,48 +125,18 @@ export function MfaCodesRegion({ now = Date.now }: Props) {
       )}
       {snap && locked && snap.accounts.length > 0 && <MfaUnlockForm onUnlocked={setLoaded} />}
       {snap && snap.accounts.length === 0 && <p class="muted">{t('mfa_empty')}</p>}
-      {snap && snap.accounts.length >= SEARCH_FROM && (
-        <input
-          type="search"
-          class="mfa-search"
-          aria-label={t('mfa_search')}
-          placeholder={t('mfa_search')}
-          value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)}
-        />
-      )}
       {snap && snap.accounts.length > 0 && (
-        <ul class="mfa-list" aria-label={t('mfa_list')}>
-          {visible.map((row, i) => (
-            <MfaCodeItem
-              key={row.a.id}
-              {...row}
-              locked={locked}
-              arranging={arranging}
-              canMoveUp={query === '' && canMove(snap.accounts, i, 'up')}
-              canMoveDown={query === '' && canMove(snap.accounts, i, 'down')}
-              copied={copied?.id === row.a.id}
-              onCopy={(code, label) => void copy(row.a.id, code, label)}
-              onPin={() => void update(sendMessage('updateAccount', { id: row.a.id, pinned: !row.a.pinned }))}
-              onMove={(direction) => void update(sendMessage('moveAccount', { id: row.a.id, direction }))}
-            />
-          ))}
-        </ul>
+        <>
+          {main && <ul class="mfa-list mfa-main" aria-label={t('mfa_list_main')}>{item(main, 0, true)}</ul>}
+          {others.length > 0 && (
+            <ul class="mfa-list mfa-others scroll-cue" aria-label={t(main ? 'mfa_list_others' : 'mfa_list')}>
+              {others.map((row, i) => item(row, i + (main ? 1 : 0), false))}
+            </ul>
+          )}
+        </>
       )}
-      <p role="status" class="ok">{copied?.text ?? ''}</p>
+      <p role="status" class="ok mfa-status">{copied?.text ?? ''}</p>
       <SsoFillButton available={snap !== null && snap.accounts.length > 0 && !locked} />
-      {snap && (
-        <div class="mfa-actions">
-          <button type="button" aria-expanded={Add !== null} onClick={() => void openAdd()}>{t('mfa_add')}</button>
-          {snap.accounts.length > 1 && !locked && (
-            <button type="button" aria-pressed={arranging} onClick={() => setArranging(!arranging)}>{t('mfa_arrange')}</button>
-          )}
-          {snap.vault === 'unlocked' && !locked && (
-            <button type="button" onClick={() => void update(sendMessage('lockVault'))}>{t('vault_lock_now')}</button>
-          )}
-          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('popup_open_options')}</button>
-        </div>
-      )}
       {Add && (
         <Add.form
           mode="popup"

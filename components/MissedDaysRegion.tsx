@@ -1,12 +1,13 @@
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLocale } from '@/utils/i18n/i18n';
 import { formatLongDate } from '@/utils/calendar/dates';
 import { TUKIN_MESSAGE } from '@/utils/calendar/missed-days';
+import { monthSummaries, type MonthSummary } from '@/utils/calendar/month-summary';
 import type { PopupStatus } from '@/utils/messaging/protocol';
 import type { ManualStatus } from '@/utils/db/schema';
 import { Region } from './Region';
 import { UnconfirmedTag } from './UnconfirmedTag';
-import { SiteMonthsLine } from './SiteMonthsLine';
 import { useStartRun } from '@/utils/ui/use-start-run';
 
 export interface Props {
@@ -14,26 +15,64 @@ export interface Props {
   mark: (date: string, status: ManualStatus) => Promise<void>;
 }
 
-/** This month's working days without a report, which ones, and what it means for the Tukin. */
+/** Up to this many missed days the list shows at once; more, and it opens on request. */
+export const LIST_OPEN_UP_TO = 3;
+
+/** How the oldest month is counted, and which months the site's calendar has not shown completely yet. */
+function countNote(months: MonthSummary[], locale: string, monthName: Intl.DateTimeFormat): string {
+  const oldest = months[months.length - 1];
+  const counted = !oldest || oldest.counted === 'whole'
+    ? ''
+    : oldest.counted === 'today'
+      ? t('popup_month_from_today')
+      : t('popup_month_since', new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long' }).format(new Date(`${oldest.from}T12:00:00Z`)));
+  const unknown = months.filter((m) => !m.known).reverse().map((m) => name(monthName, m.month)).join(', ');
+  const site = months.length === 0 ? '' : unknown ? t('popup_month_unknown', unknown) : t('popup_month_all_known');
+  return [counted, site].filter(Boolean).join(' ');
+}
+
+const name = (f: Intl.DateTimeFormat, month: string) => f.format(new Date(`${month}-15T12:00:00Z`));
+
+/**
+ * Working days without a report, month by month (utils/calendar/month-summary.ts): each month's
+ * count and its own Tukin status, how it is counted, whether the site showed it; the days
+ * themselves in a list that opens on request.
+ */
 export function MissedDaysRegion({ status, mark }: Props) {
   const count = status.missed.length;
   const locale = uiLocale();
-  const sinceMonthStart = status.from === status.today.slice(0, 8) + '01';
+  const [open, setOpen] = useState(count <= LIST_OPEN_UP_TO);
+  const months = monthSummaries(status);
+  const monthName = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' });
+  const unknown = months.some((m) => !m.known);
   const run = useStartRun();
   return (
     <Region id="missed" title={t('popup_missed_title')}>
-      <p class={`missed-count ${status.risk}`}>
-        {count === 0
-          ? sinceMonthStart ? t('popup_missed_none') : t('popup_missed_none_since', formatLongDate(status.from, locale))
-          : sinceMonthStart
-            ? t('popup_missed_count', String(count))
-            : t('popup_missed_since', [String(count), formatLongDate(status.from, locale)])}
+      <ul class="months" aria-label={t('popup_months_list')}>
+        {months.map((m) => (
+          <li key={m.month} class={`month ${m.missed.length > 0 ? m.risk : 'none'}`}>
+            <span class="month-name">{name(monthName, m.month)}</span>
+            <span class="month-count">{t('popup_month_days', String(m.missed.length))}</span>
+            <span class="month-tukin" title={t('popup_tukin_rule')}>{t(TUKIN_MESSAGE[m.risk])}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="muted hint">
+        {countNote(months, locale, monthName)}
+        {unknown && count === 0 && <> {t('popup_site_months_hint')}</>}
       </p>
-      {status.monthMissed > 0 && (
-        <p class={status.risk === 'berisiko' ? 'error' : 'muted'}>{t(TUKIN_MESSAGE[status.risk], String(status.monthMissed))}</p>
-      )}
       {count > 0 && (
-        <ul class="missed-list" aria-label={t('popup_missed_list')}>
+        <div class="missed-actions">
+          <button type="button" class="primary catch-up" disabled={run.busy} onClick={() => void run.start({ what: 'missed' })}>
+            {t('popup_catch_up', String(count))}
+          </button>
+          {count > LIST_OPEN_UP_TO && <button type="button" class="small link-like" aria-expanded={open} aria-controls="missed-days" onClick={() => setOpen(!open)}>
+            {open ? t('popup_missed_hide') : t('popup_missed_show', String(count))}
+          </button>}
+        </div>
+      )}
+      {count > 0 && open && (
+        <ul id="missed-days" class="missed-list scroll-cue" aria-label={t('popup_missed_list')}>
           {status.missed.map((date) => {
             const label = formatLongDate(date, locale);
             return (
@@ -50,13 +89,7 @@ export function MissedDaysRegion({ status, mark }: Props) {
           })}
         </ul>
       )}
-      {count > 0 && (
-        <button type="button" class="primary catch-up" disabled={run.busy} onClick={() => void run.start({ what: 'missed' })}>
-          {t('popup_catch_up', String(count))}
-        </button>
-      )}
       {run.error && <p role="alert" class="error">{run.error}</p>}
-      <SiteMonthsLine months={status.siteMonths} />
       {status.lastReading && !status.lastReading.ok && <p role="alert" class="error">{t('popup_reading_failed')}</p>}
       {!status.yearCovered && (
         <p class="error">

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n/i18n';
 import { useStatus } from '@/utils/ui/use-status';
 import { POPUP_READY_MARK } from '@/utils/ui/marks';
@@ -7,7 +8,14 @@ import { MissedDaysRegion } from './MissedDaysRegion';
 import { TodayStatusRegion } from './TodayStatusRegion';
 import { ReminderLine } from './ReminderLine';
 import { FillTodayButton } from './FillTodayButton';
+import './popup.css';
 
+/**
+ * The popup, in the order of the day: today's status and its actions (with the reminder line),
+ * then the MFA codes (the main one large), then the missed days month by month. Never taller
+ * than 600 px (Chrome's popup limit): long lists scroll inside their own box
+ * (tests/e2e/popup-layout.e2e.ts).
+ */
 export function PopupApp() {
   const { status, error, mark } = useStatus();
   const ready = status !== null;
@@ -16,14 +24,22 @@ export function PopupApp() {
   }, [ready]);
   return (
     <main class="popup">
-      <h1>{t('extName')}</h1>
-      <FillTodayButton />
+      <header class="popup-header">
+        <h1>{t('extName')}</h1>
+        <a href="/rekap.html" target="_blank" rel="noopener">{t('popup_open_rekap')}</a>
+        <button type="button" class="small" onClick={() => void browser.runtime.openOptionsPage()}>{t('popup_open_options')}</button>
+      </header>
+      {/* Holds the place of today's region until the status arrives, so the codes do not jump. */}
+      <div class="today-slot">
+        {status && (
+          <TodayStatusRegion status={status} mark={mark} primary={<FillTodayButton />}>
+            <ReminderLine key={status.todayStatus.state} />
+          </TodayStatusRegion>
+        )}
+      </div>
       <MfaCodesRegion />
       {status && <MissedDaysRegion status={status} mark={mark} />}
-      {status && <TodayStatusRegion status={status} mark={mark} />}
-      {status && <ReminderLine key={status.todayStatus.state} />}
       {error && <p role="alert" class="error">{t('error_background')}</p>}
-      <p class="region"><a href="/rekap.html" target="_blank" rel="noopener">{t('popup_open_rekap')}</a></p>
     </main>
   );
 }

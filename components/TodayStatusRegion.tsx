@@ -5,11 +5,16 @@ import { TODAY_MESSAGE } from '@/utils/calendar/missed-days';
 import { offReason } from '@/utils/calendar/off-reason';
 import { sendMessage, type EkinerjaTab, type PopupStatus } from '@/utils/messaging/protocol';
 import type { ManualStatus } from '@/utils/db/schema';
+import type { ComponentChildren } from 'preact';
 import { Region } from './Region';
 
 export interface Props {
   status: PopupStatus;
   mark: (date: string, status: ManualStatus) => Promise<void>;
+  /** The day's primary action (FillTodayButton: "Isi Progress Harian hari ini"), first of the actions. */
+  primary?: ComponentChildren;
+  /** Shown under the day's actions (the reminder line). */
+  children?: ComponentChildren;
 }
 
 function todayText(status: PopupStatus): string {
@@ -18,8 +23,8 @@ function todayText(status: PopupStatus): string {
   return `${t(TODAY_MESSAGE.off, offReason(s.off))}${s.reported ? ` ${t('popup_off_reported')}` : ''}`;
 }
 
-/** Today: its date in the user's zone, whether it is reported, and the link to e-Kinerja. */
-export function TodayStatusRegion({ status, mark }: Props) {
+/** Today: its date in the user's zone, whether it is reported, the day's actions first, then the e-Kinerja tab and the reminder line. */
+export function TodayStatusRegion({ status, mark, primary, children }: Props) {
   const [tab, setTab] = useState<EkinerjaTab | null | undefined>(undefined);
   useEffect(() => {
     sendMessage('findEkinerjaTab').then(setTab, () => setTab(null));
@@ -36,12 +41,18 @@ export function TodayStatusRegion({ status, mark }: Props) {
     <Region id="today" title={t('popup_today_title')}>
       <p class="today-date">{formatLongDate(status.today, uiLocale())}</p>
       <p class={`today-state ${status.todayStatus.state}`}>{todayText(status)}</p>
-      {(isWorkday || reported) && (
-        <button type="button" onClick={() => void mark(status.today, reported ? 'not-reported' : 'reported')}>
-          {reported ? t('popup_mark_today_not_reported') : t('popup_mark_today_reported')}
+      <div class="today-actions">
+        {primary}
+        <button type="button" class={primary ? 'open-daily' : 'primary'} onClick={() => void openDailyProgress()}>
+          {t('popup_open_daily')}
         </button>
-      )}
-      <p role="status" class="muted">
+        {(isWorkday || reported) && (
+          <button type="button" class="small mark-today" onClick={() => void mark(status.today, reported ? 'not-reported' : 'reported')}>
+            {reported ? t('popup_mark_today_not_reported') : t('popup_mark_today_reported')}
+          </button>
+        )}
+      </div>
+      <p role="status" class="muted tab-line">
         {tab === undefined
           ? t('popup_tab_checking')
           : tab === null
@@ -50,9 +61,7 @@ export function TodayStatusRegion({ status, mark }: Props) {
               ? t('popup_tab_daily', tab.page.userName ?? '—')
               : t('popup_tab_other', tab.page.userName ?? '—')}
       </p>
-      <button type="button" class="primary" onClick={() => void openDailyProgress()}>
-        {t('popup_open_daily')}
-      </button>
+      {children}
     </Region>
   );
 }

@@ -50,10 +50,13 @@ export function testSecret(i: number): string {
 /** The NIP of the first test account (ASN Digital, public-siasn). */
 export const TEST_NIP = '199001012015011001';
 
-/** Adds `n` accounts: the first ASN Digital's (public-siasn with an 18-digit NIP), the others "Layanan i". */
-export async function addTestAccounts(s: ExtensionSession, n: number): Promise<void> {
+/**
+ * Adds `n` accounts: the first ASN Digital's (public-siasn with an 18-digit NIP), the others
+ * "Layanan i"; from index `start` on (to add more to those already there).
+ */
+export async function addTestAccounts(s: ExtensionSession, n: number, start = 0): Promise<void> {
   const page = await s.openPage('options.html');
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < start + n; i++) {
     const text = i === 0
       ? `otpauth://totp/public-siasn:${TEST_NIP}?secret=${testSecret(i)}&issuer=public-siasn`
       : `otpauth://totp/Layanan%20${i}:pegawai${i}@instansi.go.id?secret=${testSecret(i)}&issuer=Layanan%20${i}`;

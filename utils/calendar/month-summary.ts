@@ -38,7 +38,7 @@ export function monthSummaries(s: Pick<StatusSnapshot, 'from' | 'today' | 'misse
     const missed = s.missed.filter((d) => d.startsWith(`${month}-`));
     const first = `${month}-01`;
     const from = s.from > first ? s.from : first;
-    const counted = from === first ? 'whole' : from === s.today ? 'today' : 'since';
+    const counted: MonthSummary['counted'] = from === first ? 'whole' : from === s.today ? 'today' : 'since';
     return { month, missed, risk: tukinRisk(missed.length), counted, from, known, current: month === current };
   }).reverse();
 }
