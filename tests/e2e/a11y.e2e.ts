@@ -12,6 +12,7 @@ import { openModal, waitReady } from './replica-driver';
 import { addTestAccounts, saveSettings } from './extension-data';
 import { axeViolations, tooSmall, WIDGETS } from './axe';
 import { plus, todayIn } from './expected';
+import { showMissedList } from './popup-page';
 
 let session: ExtensionSession | undefined;
 afterEach(async () => { await session?.close(true); session = undefined; });
@@ -36,6 +37,7 @@ describe('accessibility (axe-core) and type size', () => {
     await saveSettings(session, { zone: 'Asia/Jakarta', countFrom: plus(todayIn('Asia/Jakarta'), -35) });
     popup = await session.openPage('popup.html');
     await popup.locator('button.mfa-code').nth(4).waitFor();
+    await showMissedList(popup);
     await popup.getByRole('list', { name: 'Hari yang belum dilaporkan' }).waitFor();
     // The run's buttons (issue 11) are on the page axe checks.
     await popup.getByRole('button', { name: 'Isi Progress Harian hari ini' }).waitFor();

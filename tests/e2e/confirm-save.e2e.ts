@@ -12,6 +12,7 @@ import { EKINERJA, launchExtension, serveFixtures, type ExtensionSession } from 
 import { REPLICA_ROUTES, replicaPath, type ReplicaApi, type ReplicaFailure } from '../fixtures/replica/routes';
 import { chooseRencanaAksi, field, openModal, saved, typeInPicker, waitReady } from './replica-driver';
 import { countFrom, reportRecords } from './extension-data';
+import { showMissedList } from './popup-page';
 
 let session: ExtensionSession | undefined;
 afterEach(async () => { await session?.close(true); session = undefined; });
@@ -88,6 +89,7 @@ describe('a save counts only when the page confirms it', () => {
       expect(await recordOf(s, b)).toBeNull(); // the 500 left nothing behind
       expect((await saved(page)).map((e) => e.tanggal)).toEqual([a, c]);
       const popup = await s.openPage('popup.html');
+      await showMissedList(popup);
       const item = popup.getByRole('list', { name: 'Hari yang belum dilaporkan' }).getByRole('listitem').filter({ hasText: longDate(c) });
       await item.getByText('belum terkonfirmasi').waitFor();
       await popup.getByRole('list', { name: 'Hari yang belum dilaporkan' }).getByText(longDate(b), { exact: true }).waitFor();
@@ -128,6 +130,7 @@ describe('a save counts only when the page confirms it', () => {
     await expect.poll(() => recordOf(s, a), { timeout: 10_000 }).toMatchObject({ status: 'reported', source: 'observed' });
     // A day marked by hand in the popup.
     const popup = await s.openPage('popup.html');
+    await showMissedList(popup);
     await popup.getByRole('button', { name: `Tandai sudah lapor: ${longDate(b)}` }).click();
     await expect.poll(() => recordOf(s, b)).toMatchObject({ status: 'reported', source: 'manual' });
     await popup.close();
@@ -137,7 +140,9 @@ describe('a save counts only when the page confirms it', () => {
     await waitReady(page);
     await expect.poll(() => recordOf(s, a), { timeout: 10_000 }).toBeNull();
     expect(await recordOf(s, b)).toMatchObject({ status: 'reported', source: 'manual' });
-    const list = (await s.openPage('popup.html')).getByRole('list', { name: 'Hari yang belum dilaporkan' });
+    const after = await s.openPage('popup.html');
+    await showMissedList(after);
+    const list = after.getByRole('list', { name: 'Hari yang belum dilaporkan' });
     await list.getByText(longDate(a), { exact: true }).waitFor();
     expect(await list.getByText(longDate(b), { exact: true }).count()).toBe(0);
   });

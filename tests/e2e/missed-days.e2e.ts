@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { EKINERJA, launchExtension, serveFixtures, type ExtensionSession } from './harness';
 import { REPLICA_ROUTES, replicaPath } from '../fixtures/replica/routes';
 import { chooseRencanaAksi, field, openModal, typeInPicker, waitReady } from './replica-driver';
+import { showMissedList } from './popup-page';
 import { badgeFor, isWorkday, longDate, pastWeek, plus, todayIn, workdays } from './expected';
 
 let session: ExtensionSession | undefined;
@@ -24,7 +25,7 @@ async function badge(s: ExtensionSession): Promise<string> {
 async function popupMissed(s: ExtensionSession): Promise<{ page: Page; dates: string[] }> {
   const page = await s.openPage('popup.html');
   const region = page.getByRole('region', { name: 'Hari belum lapor' });
-  await region.waitFor();
+  await showMissedList(page);
   const list = region.getByRole('list', { name: 'Hari yang belum dilaporkan' });
   const dates = (await list.count()) ? await list.getByRole('listitem').locator('span').allTextContents() : [];
   return { page, dates };

@@ -31,11 +31,11 @@ describe('popup', () => {
     await popup.getByRole('button', { name: 'Open daily progress' }).waitFor();
   });
 
-  it('opens the options page from the MFA region', async () => {
+  it('opens the options page from the popup\'s header', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
     const opened = session.context.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Buka pengaturan' }).click();
+    await popup.getByRole('button', { name: 'Pengaturan' }).click();
     const options = await opened;
     await options.waitForURL(/options\.html/);
     await options.getByRole('heading', { level: 1, name: 'Pengaturan' }).waitFor();

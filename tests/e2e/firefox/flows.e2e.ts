@@ -333,7 +333,10 @@ describe('4. missed days: the popup and the badge', () => {
     const popup = await ff.openPage('popup.html');
     const dates = await popup.run(async (d) => {
       const region = await d.wait('Hari belum lapor', () => d.named('region', 'Hari belum lapor'));
-      await d.wait('the count', () => !d.text(region).includes('…'));
+      await d.wait('the months', () => d.named('list', 'Hari belum lapor per bulan', region));
+      // From 4 days on the list opens on request ("Lihat daftar (N hari)").
+      const toggle = d.all('button', region).find((el) => /^Lihat daftar \(\d+ hari\)$/.test(d.text(el)));
+      if (toggle) await d.click(toggle);
       const list = d.named('list', 'Hari yang belum dilaporkan', region);
       return list ? d.all('li span', list).map((s) => d.text(s)) : [];
     });
