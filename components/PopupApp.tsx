@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n/i18n';
 import { useStatus } from '@/utils/ui/use-status';
 import { POPUP_READY_MARK } from '@/utils/ui/marks';
+import { useFitHeight } from '@/utils/ui/use-fit-height';
 import { MfaCodesRegion } from './MfaCodesRegion';
 import { MissedDaysRegion } from './MissedDaysRegion';
 import { TodayStatusRegion } from './TodayStatusRegion';
@@ -16,14 +17,19 @@ import './popup.css';
  * than 600 px (Chrome's popup limit): long lists scroll inside their own box
  * (tests/e2e/popup-layout.e2e.ts).
  */
+/** Chrome shows at most this much of a popup. */
+export const POPUP_MAX_PX = 600;
+
 export function PopupApp() {
   const { status, error, mark } = useStatus();
+  // The two scrolling lists (other accounts, missed days) give up height first, keeping two rows.
+  const fit = useFitHeight<HTMLElement>(POPUP_MAX_PX, '.mfa-others, .missed-list', 52);
   const ready = status !== null;
   useEffect(() => {
     if (ready) performance.mark(POPUP_READY_MARK);
   }, [ready]);
   return (
-    <main class="popup">
+    <main class="popup" ref={fit}>
       <header class="popup-header">
         <h1>{t('extName')}</h1>
         <a href="/rekap.html" target="_blank" rel="noopener">{t('popup_open_rekap')}</a>

@@ -14,6 +14,7 @@ import { formState, saved, waitReady } from './replica-driver';
 import { countFrom, reportRecords, seedTemplates } from './extension-data';
 import { OFF_2026, isWorkday, longDate, plus, todayIn } from './expected';
 import type { TemplateRecord } from '../../utils/db/schema';
+import { showMissedList } from './popup-page';
 
 let session: ExtensionSession | undefined;
 const savedTz = process.env.TZ;
@@ -158,6 +159,7 @@ describe('today and Lapor susulan from the popup', () => {
       expect(await recordOf(s, b)).toBeNull();
       // The failed and skipped day is offered again in the popup.
       const popup = await s.openPage('popup.html');
+      await showMissedList(popup);
       const list = popup.getByRole('list', { name: 'Hari yang belum dilaporkan' });
       await list.getByText(longDate(b), { exact: true }).waitFor();
       await popup.getByRole('button', { name: 'Lapor susulan (1 hari)' }).waitFor();
@@ -180,6 +182,7 @@ describe('today and Lapor susulan from the popup', () => {
       await filledFor(page, a, '1 dari 3');
       // The user marks C as reported by hand in the popup while A is up.
       const popup = await s.openPage('popup.html');
+      await showMissedList(popup);
       await popup.getByRole('button', { name: `Tandai sudah lapor: ${longDate(c)}` }).click();
       await expect.poll(() => recordOf(s, c)).toMatchObject({ status: 'reported', source: 'manual' });
       await popup.close();
