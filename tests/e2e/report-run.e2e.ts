@@ -195,7 +195,8 @@ describe('today and Lapor susulan from the popup', () => {
     });
   }
 
-  it('a day that is not a working day is named with its reason before anything is filled, also from the popup', async () => {
+  for (const variant of ['normal', 'slow'] as const) {
+  it(`a day that is not a working day (weekend, holiday or leave) is named with its reason before anything is filled, also from the popup (${variant} replica)`, async () => {
     const today = todayIn(ZONE);
     session = await launchExtension();
     const s = session;
@@ -211,7 +212,7 @@ describe('today and Lapor susulan from the popup', () => {
     await options.getByText('Cadangan dipulihkan.').waitFor();
     await options.close();
     await serveFixtures(s.context, EKINERJA, { ...REPLICA_ROUTES });
-    const page = await openReplica(s, replicaPath({}));
+    const page = await openReplica(s, replicaPath({ variant }));
     const popup = await s.openPage('popup.html');
     await popup.getByRole('button', { name: 'Isi Progress Harian hari ini' }).click();
     const control = page.getByRole('group', { name: 'Isi dari template (Asisten e-Kinerja)' });
@@ -225,6 +226,7 @@ describe('today and Lapor susulan from the popup', () => {
     await control.getByRole('button', { name: 'Isi dari template', exact: true }).click();
     await filledFor(page, today);
   });
+  }
 
   it('a login detour: the page says to log in, and the run goes on when the user is back', async () => {
     const today = todayIn(ZONE);

@@ -130,14 +130,7 @@ export function checkDayOff(record: Pick<DayOffRecord, 'start' | 'end'>): DayOff
   return problems;
 }
 
-/** Message key for why a day is not a working day. */
-export const REASON_MESSAGE = {
-  'weekend': 'calendar_reason_weekend',
-  'libur-nasional': 'calendar_reason_libur_nasional',
-  'cuti-bersama': 'calendar_reason_cuti_bersama',
-  'day-off': 'calendar_reason_day_off',
-  'libur-tambahan': 'calendar_reason_libur_tambahan',
-} as const satisfies Record<NonWorkReason, string>;
+export { REASON_MESSAGE } from './reasons';
 
 /** Message key for the label of a day-off kind. */
 export const DAY_OFF_KIND_MESSAGE = {
