@@ -196,36 +196,36 @@ describe('today and Lapor susulan from the popup', () => {
   }
 
   for (const variant of ['normal', 'slow'] as const) {
-  it(`a day that is not a working day (weekend, holiday or leave) is named with its reason before anything is filled, also from the popup (${variant} replica)`, async () => {
-    const today = todayIn(ZONE);
-    session = await launchExtension();
-    const s = session;
-    // Today is a day off (leave) for this user; on a weekend the weekend is the reason named.
-    const backup = Buffer.from(JSON.stringify({
-      format: 'asisten-ekinerja-backup', version: 1, exportedAt: new Date().toISOString(),
-      data: { accounts: [], templates: [TEMPLATE], reports: [], settings: { zone: ZONE },
-        daysOff: [{ id: 'cuti-1', start: today, end: today, kind: 'cuti-tahunan', note: 'Cuti tahunan ke Bandung' }] },
-    }));
-    const options = await s.openPage('options.html');
-    await options.getByLabel('Pulihkan dari berkas cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: backup });
-    await options.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
-    await options.getByText('Cadangan dipulihkan.').waitFor();
-    await options.close();
-    await serveFixtures(s.context, EKINERJA, { ...REPLICA_ROUTES });
-    const page = await openReplica(s, replicaPath({ variant }));
-    const popup = await s.openPage('popup.html');
-    await popup.getByRole('button', { name: 'Isi Progress Harian hari ini' }).click();
-    const control = page.getByRole('group', { name: 'Isi dari template (Asisten e-Kinerja)' });
-    await control.getByLabel('Untuk:').waitFor();
-    const why = [0, 6].includes(new Date(`${today}T12:00:00Z`).getUTCDay()) ? 'Akhir pekan' : OFF_2026.has(today) ? '[^)]+' : 'Cuti tahunan ke Bandung';
-    await control.getByRole('alert').filter({ hasText: new RegExp(`^Perhatian: ${longDate(today)} bukan hari kerja \\(${why}\\)\\.`) }).waitFor();
-    await expect(control.getByLabel('Untuk:').evaluate((e: HTMLSelectElement) => e.selectedOptions[0]?.textContent)).resolves.toBe(`${longDate(today)} (hari ini)`);
-    // Nothing was filled by itself; the user's click fills it, for that date.
-    expect((await formState(page))?.tanggal).toBeNull();
-    expect(await control.getAttribute('data-state')).toBe('ready');
-    await control.getByRole('button', { name: 'Isi dari template', exact: true }).click();
-    await filledFor(page, today);
-  });
+    it(`a day that is not a working day (weekend, holiday or leave) is named with its reason before anything is filled, also from the popup (${variant} replica)`, async () => {
+      const today = todayIn(ZONE);
+      session = await launchExtension();
+      const s = session;
+      // Today is a day off (leave) for this user; on a weekend the weekend is the reason named.
+      const backup = Buffer.from(JSON.stringify({
+        format: 'asisten-ekinerja-backup', version: 1, exportedAt: new Date().toISOString(),
+        data: { accounts: [], templates: [TEMPLATE], reports: [], settings: { zone: ZONE },
+          daysOff: [{ id: 'cuti-1', start: today, end: today, kind: 'cuti-tahunan', note: 'Cuti tahunan ke Bandung' }] },
+      }));
+      const options = await s.openPage('options.html');
+      await options.getByLabel('Pulihkan dari berkas cadangan').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: backup });
+      await options.getByRole('button', { name: 'Ganti semua data dengan cadangan ini' }).click();
+      await options.getByText('Cadangan dipulihkan.').waitFor();
+      await options.close();
+      await serveFixtures(s.context, EKINERJA, { ...REPLICA_ROUTES });
+      const page = await openReplica(s, replicaPath({ variant }));
+      const popup = await s.openPage('popup.html');
+      await popup.getByRole('button', { name: 'Isi Progress Harian hari ini' }).click();
+      const control = page.getByRole('group', { name: 'Isi dari template (Asisten e-Kinerja)' });
+      await control.getByLabel('Untuk:').waitFor();
+      const why = [0, 6].includes(new Date(`${today}T12:00:00Z`).getUTCDay()) ? 'Akhir pekan' : OFF_2026.has(today) ? '[^)]+' : 'Cuti tahunan ke Bandung';
+      await control.getByRole('alert').filter({ hasText: new RegExp(`^Perhatian: ${longDate(today)} bukan hari kerja \\(${why}\\)\\.`) }).waitFor();
+      await expect(control.getByLabel('Untuk:').evaluate((e: HTMLSelectElement) => e.selectedOptions[0]?.textContent)).resolves.toBe(`${longDate(today)} (hari ini)`);
+      // Nothing was filled by itself; the user's click fills it, for that date.
+      expect((await formState(page))?.tanggal).toBeNull();
+      expect(await control.getAttribute('data-state')).toBe('ready');
+      await control.getByRole('button', { name: 'Isi dari template', exact: true }).click();
+      await filledFor(page, today);
+    });
   }
 
   it('a login detour: the page says to log in, and the run goes on when the user is back', async () => {
