@@ -2,7 +2,8 @@
  * Message key for why a day is not a working day. Its own module, without the holiday table:
  * the e-Kinerja content script names a day's reason (off-reason.ts) and must stay small.
  */
-import type { NonWorkReason } from './workdays';
+/** Why a day is not a working day. */
+export type NonWorkReason = 'weekend' | 'libur-nasional' | 'cuti-bersama' | 'day-off' | 'libur-tambahan';
 
 export const REASON_MESSAGE = {
   'weekend': 'calendar_reason_weekend',

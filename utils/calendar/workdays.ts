@@ -16,7 +16,9 @@ export interface CalendarConfig {
   removedHolidays?: readonly string[];
 }
 
-export type NonWorkReason = 'weekend' | 'libur-nasional' | 'cuti-bersama' | 'day-off' | 'libur-tambahan';
+import type { NonWorkReason } from './reasons';
+
+export type { NonWorkReason };
 
 export interface NonWorkday {
   workday: false;
