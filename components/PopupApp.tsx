@@ -9,7 +9,6 @@ import { MissedDaysRegion } from './MissedDaysRegion';
 import { TodayStatusRegion } from './TodayStatusRegion';
 import { ReminderLine } from './ReminderLine';
 import { FillTodayButton } from './FillTodayButton';
-import './popup.css';
 
 /**
  * The popup, in the order of the day: today's status and its actions (with the reminder line),
