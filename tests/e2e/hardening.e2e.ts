@@ -126,4 +126,62 @@ describe('hardening', () => {
     expect(await saved()).toEqual([expect.objectContaining({ issuer: 'public-siasn', account: TEST_NIP })]);
     expect([referenceTotp(ACCOUNTS.activation.secret, Date.now() - 2000), referenceTotp(ACCOUNTS.activation.secret, Date.now())]).toContain(await codeNow());
   });
+
+  it('finding 4: the SSO button at opacity 0 over a decoy, and Enter on a button the page focused, fill nothing and say why; the user\'s click and Tab + Enter fill', async () => {
+    session = await launchExtension();
+    await serveFixtures(session.context, SSO, { [OTP_PATH]: 'sso/login-otp.html' });
+    await addTestAccounts(session, 1);
+    const sso = await session.context.newPage();
+    await sso.goto(`${SSO}${OTP_PATH}`);
+    const button = sso.getByRole('button', { name: 'Isi kode MFA' });
+    await button.waitFor();
+    const field = sso.locator('#otp');
+
+    // The page wraps the button in a transparent layer above a decoy of its own.
+    await sso.evaluate(() => {
+      const host = document.querySelector('[data-asisten-ekinerja="otp"]')!;
+      const box = host.getBoundingClientRect();
+      const decoy = document.createElement('button');
+      decoy.textContent = 'Klaim hadiah';
+      decoy.style.cssText = `position:absolute;left:${box.left + scrollX}px;top:${box.top + scrollY}px;width:${box.width}px;height:${box.height}px;z-index:1`;
+      const veil = document.createElement('div');
+      veil.style.cssText = 'opacity:0;position:relative;z-index:2;display:inline-block';
+      host.before(veil);
+      veil.append(host);
+      document.body.append(decoy);
+    });
+    // The user clicks the decoy they see: the click lands on the invisible button.
+    const box = (await button.boundingBox())!;
+    await sso.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const widget = sso.locator('[data-asisten-ekinerja="otp"]');
+    await widget.getByRole('alert').getByText('Tombol ini tertutup atau tidak terlihat jelas', { exact: false }).waitFor({ state: 'attached' });
+    expect(await field.inputValue()).toBe('');
+
+    // The page takes the veil away and focuses the button itself; the user presses Enter (meant for the form).
+    await sso.evaluate(() => {
+      const host = document.querySelector('[data-asisten-ekinerja="otp"]')!;
+      const veil = host.parentElement!;
+      veil.after(host);
+      veil.remove();
+      document.querySelectorAll('button').forEach((b) => b.textContent === 'Klaim hadiah' && b.remove());
+      (host.shadowRoot!.querySelector('button') as HTMLButtonElement).focus();
+    });
+    await sso.keyboard.press('Enter');
+    await widget.getByRole('alert').getByText('Tombol ini dipilih oleh halaman, bukan oleh Anda', { exact: false }).waitFor();
+    expect(await field.inputValue()).toBe('');
+
+    // The user's own keyboard: from the field, Tab to the button, Enter.
+    await field.click();
+    await sso.keyboard.press('Tab');
+    await sso.keyboard.press('Enter');
+    await expect.poll(() => field.inputValue()).toMatch(/^\d{6}$/);
+    expect([referenceTotp(testSecret(0), Date.now() - 4000), referenceTotp(testSecret(0), Date.now())]).toContain(await field.inputValue());
+    await expect(widget.getByRole('alert').count()).resolves.toBe(0);
+
+    // And the user's click.
+    await field.fill('');
+    await button.click();
+    await expect.poll(() => field.inputValue()).toMatch(/^\d{6}$/);
+    expect(await sso.evaluate(() => (window as unknown as { submitted?: number }).submitted ?? 0)).toBe(0);
+  });
 });

@@ -8,7 +8,7 @@
 import type { MessageKey } from '../i18n/i18n';
 import type { AccountsErrorCode } from '../messaging/accounts';
 import { onAbort } from '../page/feature';
-import { onUserClick, shadowWidget } from '../page/widget';
+import { focusInside, onUserClick, shadowWidget } from '../page/widget';
 
 export type Translate = (key: MessageKey, subs?: string | string[]) => string;
 export type FillOutcome = { ok: true } | { ok: false; error: AccountsErrorCode | 'mfa_err_no_field' | 'sso_activation_cancelled' };
@@ -83,7 +83,8 @@ export function ssoButton(doc: Document, kind: string, label: string, onClick: (
       signal.addEventListener('abort', () => done(null), { once: true });
       say('');
       root.append(group);
-      group.querySelector('button')?.focus();
+      const first = group.querySelector('button');
+      if (first) focusInside(first);
     });
   return { host, root, button, say, ask };
 }

@@ -43,7 +43,7 @@ export const byText = (root: ParentNode, selector: string, text: string) =>
 
 /** A click by the user: the browser marks it trusted (happy-dom has no isTrusted, so it is set here). */
 export function userClick(el: HTMLElement): void {
-  const e = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+  const e = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, detail: 1 });
   Object.defineProperty(e, 'isTrusted', { value: true });
   el.dispatchEvent(e);
 }

@@ -52,7 +52,7 @@ describe('the buttons on the SSO pages', () => {
   const settle = () => new Promise((r) => setTimeout(r, 0));
   /** A click by the user: the browser marks it trusted (happy-dom has no isTrusted, so it is set here). */
   const userClick = (el: HTMLElement) => {
-    const e = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+    const e = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, detail: 1 });
     Object.defineProperty(e, 'isTrusted', { value: true });
     el.dispatchEvent(e);
   };
