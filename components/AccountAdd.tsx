@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '@/utils/i18n/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
-import type { AddSource, DuplicateChoice, AccountView } from '@/utils/messaging/accounts';
+import type { AddSource, DuplicateChoice, AccountView, QrRead } from '@/utils/messaging/accounts';
 import type { SkippedAccount } from '@/utils/totp/migration';
+import type { QrFileAnswer } from '@/utils/totp/qr-file';
 import './mfa.css';
 
 export interface Props {
@@ -11,33 +12,39 @@ export interface Props {
   mode: 'popup' | 'options';
   /** After accounts were added. */
   onChanged: () => void;
+  /**
+   * The options page's QR reader for image files (utils/totp/qr-file.ts, a Web Worker); passed
+   * in rather than imported so the popup's bundle never holds it.
+   */
+  readQrFile?: (file: Blob) => Promise<QrFileAnswer>;
 }
 
 interface Pending {
   source: AddSource;
+  /** How the QR code of an image file was read (said again after the choice). */
+  qr?: QrRead;
   duplicates: Pick<AccountView, 'issuer' | 'account'>[];
   fresh: number;
 }
 
 const EMPTY_MANUAL = { issuer: 'public-siasn', account: '', secret: '', algorithm: 'SHA1', digits: '6', period: '30' };
 
-function readFile(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
-
 const label = (a: Pick<AccountView, 'issuer' | 'account'>) => (a.issuer ? `${a.issuer} (${a.account})` : a.account);
+
+/** Which image the QR code was read from: the activation page's own, or which size of the picture. */
+function qrNote(qr: QrRead): string {
+  if (qr.from === 'page') return t('mfa_qr_from_page');
+  return qr.original
+    ? t('mfa_qr_read_original', [String(qr.width), String(qr.height)])
+    : t('mfa_qr_read_scaled', [String(qr.side), String(qr.width), String(qr.height)]);
+}
 
 /**
  * "Tambah akun": paste a link (otpauth:// or a Google Authenticator export), type the key
  * ("tidak bisa memindai?"), scan the QR code on the tab (popup) or open a QR image (options).
  * The background parses and checks everything; duplicates come back for the user to choose.
  */
-export function AccountAdd({ mode, onChanged }: Props) {
+export function AccountAdd({ mode, onChanged, readQrFile }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
@@ -46,7 +53,8 @@ export function AccountAdd({ mode, onChanged }: Props) {
   const [text, setText] = useState('');
   const [manual, setManual] = useState(EMPTY_MANUAL);
 
-  const submit = async (source: AddSource, duplicates: DuplicateChoice = 'ask') => {
+  /** `qr`: how the options page read an image file's code before sending its text. */
+  const submit = async (source: AddSource, duplicates: DuplicateChoice = 'ask', qr?: QrRead) => {
     setBusy(true);
     setError('');
     setDone('');
@@ -57,13 +65,15 @@ export function AccountAdd({ mode, onChanged }: Props) {
         setPending(null);
         const parts = [res.added.length ? t('mfa_added', String(res.added.length)) : t('mfa_added_none')];
         if (res.duplicatesSkipped) parts.push(t('mfa_duplicates_skipped', String(res.duplicatesSkipped)));
+        const read = res.qr ?? qr;
+        if (read) parts.push(qrNote(read));
         setDone(parts.join(' '));
         setSkipped(res.skipped);
-        if (source.kind === 'text') setText('');
+        if (source.kind === 'text' && !qr) setText('');
         if (source.kind === 'manual') setManual(EMPTY_MANUAL);
         onChanged();
       } else if ('needsChoice' in res) {
-        setPending({ source, duplicates: res.duplicates, fresh: res.fresh });
+        setPending({ source, qr, duplicates: res.duplicates, fresh: res.fresh });
       } else {
         setError(t(res.error));
       }
@@ -79,18 +89,29 @@ export function AccountAdd({ mode, onChanged }: Props) {
     await submit({ kind: 'tab', windowId: win?.id });
   };
 
+  // The options page reads the code off its main thread (readQrFile: a worker), then sends only the text.
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
-    if (!file) return;
-    let dataUrl: string;
-    try {
-      dataUrl = await readFile(file);
-    } catch {
-      setError(t('mfa_err_image'));
+    if (!file || !readQrFile) return;
+    setBusy(true);
+    setError('');
+    setDone('');
+    setSkipped([]);
+    const read = await readQrFile(file);
+    if (!read.ok) {
+      setBusy(false);
+      setError(t(read.error));
       return;
     }
-    await submit({ kind: 'image', dataUrl });
+    const { found } = read;
+    await submit({ kind: 'text', text: found.text }, 'ask', {
+      from: 'image',
+      side: found.side,
+      original: found.original,
+      width: found.sourceWidth,
+      height: found.sourceHeight,
+    });
   };
 
   const field = (name: keyof typeof EMPTY_MANUAL) => ({
@@ -172,8 +193,8 @@ export function AccountAdd({ mode, onChanged }: Props) {
         <div class="confirm" role="group" aria-label={t('mfa_duplicates_title')}>
           <p>{t('mfa_duplicates_found', pending.duplicates.map(label).join(', '))}</p>
           {pending.fresh > 0 && <p>{t('mfa_duplicates_fresh', String(pending.fresh))}</p>}
-          <button type="button" class="primary" disabled={busy} onClick={() => void submit(pending.source, 'skip')}>{t('mfa_duplicates_skip')}</button>
-          <button type="button" disabled={busy} onClick={() => void submit(pending.source, 'add')}>{t('mfa_duplicates_add')}</button>
+          <button type="button" class="primary" disabled={busy} onClick={() => void submit(pending.source, 'skip', pending.qr)}>{t('mfa_duplicates_skip')}</button>
+          <button type="button" disabled={busy} onClick={() => void submit(pending.source, 'add', pending.qr)}>{t('mfa_duplicates_add')}</button>
           <button type="button" disabled={busy} onClick={() => setPending(null)}>{t('mfa_cancel')}</button>
         </div>
       )}

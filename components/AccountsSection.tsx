@@ -3,6 +3,7 @@ import { t } from '@/utils/i18n/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import type { AccountsList } from '@/utils/messaging/accounts';
 import { localDate } from '@/utils/calendar/dates';
+import { readQrFile } from '@/utils/totp/qr-file';
 import { Region } from './Region';
 import { AccountAdd } from './AccountAdd';
 import { AccountList } from './AccountList';
@@ -26,7 +27,7 @@ export function AccountsSection({ now = () => new Date() }: Props) {
       {failed && <p role="alert" class="error">{t('error_background')}</p>}
       {data && <VaultPanel vault={data.vault} onChange={setData} />}
       <h3>{t('mfa_add_title')}</h3>
-      {data?.vault.mode === 'locked' ? <p class="muted">{t('vault_err_locked')}</p> : <AccountAdd mode="options" onChanged={() => void reload()} />}
+      {data?.vault.mode === 'locked' ? <p class="muted">{t('vault_err_locked')}</p> : <AccountAdd mode="options" readQrFile={readQrFile} onChanged={() => void reload()} />}
       <h3>{t('mfa_saved_accounts')}</h3>
       {data && <AccountList accounts={data.accounts} onChange={setData} />}
       {data && data.vault.mode === 'none' && data.accounts.length > 0 && <ProtectedBackup now={now} />}

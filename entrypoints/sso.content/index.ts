@@ -10,6 +10,7 @@ import { SSO_MATCHES } from '@/utils/site/sso';
 import { ssoCodeFill } from './code-fill';
 import { ssoActivation } from './activation';
 import { popupFillRequest } from './popup-fill-request';
+import { activationQrRequest } from './activation-qr';
 
 export default defineContentScript({
   matches: SSO_MATCHES,
@@ -18,6 +19,6 @@ export default defineContentScript({
   // (issue 12, finding 9); the same notice as a DOM event on document stays (README, Keamanan).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    runFeatures(ctx, [ssoCodeFill, ssoActivation, popupFillRequest]);
+    runFeatures(ctx, [ssoCodeFill, ssoActivation, popupFillRequest, activationQrRequest]);
   },
 });

@@ -6,11 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { base32Decode } from '@/utils/totp/base32';
 import { isOtpError, OTP_ERROR_CODES } from '@/utils/totp/errors';
 import { importFromText } from '@/utils/totp/import';
 import { totpCode } from '@/utils/totp/totp';
+import { findQr, grayFromRgba, type Gray } from '@/utils/totp/qr';
+import { readPng } from '../helpers/png';
 import { CONFORMANCE_DIR, SKIP_REASON } from './shared';
 
 interface Case {
@@ -26,6 +29,12 @@ interface Case {
   digits?: number;
   period?: number;
   time?: number;
+  file?: string;
+  format?: 'png' | 'y.gz';
+  width?: number;
+  height?: number;
+  stride?: number;
+  expectCode?: string;
 }
 type Expected = { type?: string; issuer?: string; account?: string; secret?: string; algorithm?: string; digits?: number; period?: number };
 
@@ -98,6 +107,35 @@ describe.skipIf(!CONFORMANCE_DIR)('conformance: OTP inputs from other authentica
         // The unsupported ones (HOTP) are listed as skipped, each with a message key.
         expect(res.skipped).toHaveLength(want.length - supported.length);
         for (const s of res.skipped) expect(OTP_ERROR_CODES).toContain(s.code);
+      });
+    }
+  });
+
+  describe('QR images (screenshots, a phone photo, camera frames) read at several sizes', () => {
+    /** The picture as grey pixels: a PNG, or a camera's raw luma plane (rows `stride` bytes apart). */
+    const load = (c: Case): Gray => {
+      const bytes = readFileSync(resolve(CONFORMANCE_DIR!, 'otp', c.file!));
+      if (c.format === 'png') {
+        const png = readPng(bytes);
+        return grayFromRgba(png.data, png.width, png.height);
+      }
+      const luma = gunzipSync(bytes);
+      const data = new Uint8Array(c.width! * c.height!);
+      for (let y = 0; y < c.height!; y++) data.set(luma.subarray(y * c.stride!, y * c.stride! + c.width!), y * c.width!);
+      return { data, width: c.width!, height: c.height! };
+    };
+    for (const c of byKind('qr')) {
+      it(c.id, () => {
+        const img = load(c);
+        if (c.invalid) {
+          const code = expectOtpError(() => importFromText(findQr(img).text));
+          if (c.expectCode) expect(code).toBe(c.expectCode);
+          return;
+        }
+        const want = (c.expect as { accounts: Expected[] }).accounts;
+        const res = importFromText(findQr(img).text);
+        expect(res.accounts).toHaveLength(want.length);
+        want.forEach((a, i) => checkAccount(res.accounts[i]!, a));
       });
     }
   });

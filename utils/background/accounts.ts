@@ -14,6 +14,7 @@
  * back a key or codes after a lock.
  */
 import { browser } from 'wxt/browser';
+import { sendMessage } from '../messaging/protocol';
 import type { Db } from '../db/db';
 import type { AccountRecord, StoredAccountRecord, VaultRecord } from '../db/schema';
 import { exportBackup } from '../backup/backup';
@@ -22,7 +23,8 @@ import { accountFromManual, type ParsedAccount } from '../totp/otpauth';
 import { ASN_DIGITAL_ISSUER, findDuplicate, isAsnDigital, sameDisplayGroup, sortAccounts } from '../totp/duplicates';
 import { sameText } from '../text/text';
 import { moveItem } from '../list/move';
-import { decodeQrFromImageData } from '../totp/qr';
+import type { QrFound } from '../totp/qr';
+import { blobFromDataUrl, findQrInPixels, imagePixels, ImageDecodeError, type Pixels } from '../totp/qr-image';
 import { isOtpError, OtpError } from '../totp/errors';
 import { msRemaining, totpCode } from '../totp/totp';
 import { VaultError, makeVerifier, newSalt, VAULT_ITERATIONS } from '../vault/crypto';
@@ -51,17 +53,14 @@ import type {
   AccountView,
   AddSource,
   DuplicateChoice,
+  QrRead,
   SsoCodeResult,
 } from '../messaging/accounts';
 import { checkClock, clockCheckDue, type FetchLike } from './clock';
 import type { BackgroundDeps, Capability, Handler } from './capability';
 import type { Queue } from './queue';
 
-export interface Pixels {
-  data: Uint8ClampedArray;
-  width: number;
-  height: number;
-}
+export type { Pixels };
 
 /** What the capability needs from the browser beyond the database; tests replace them. */
 export interface AccountsDeps {
@@ -69,14 +68,16 @@ export interface AccountsDeps {
   decodeImage(dataUrl: string): Promise<Pixels>;
   /** The visible part of the active tab of `windowId`, as a PNG data: URL. */
   captureTab(windowId: number | undefined): Promise<string>;
+  /**
+   * The QR image of the MFA activation page when it is the active tab of `windowId` (read from
+   * the page by the SSO content script, whole even when part of it is scrolled out of view); null
+   * on any other page.
+   */
+  pageQr(windowId: number | undefined): Promise<string | null>;
   fetch: FetchLike;
   /** PBKDF2 iterations for new passphrases (only tests lower it). */
   iterations: number;
 }
-
-/** Largest side an image is scaled down to before looking for a QR code (photos are huge). */
-const MAX_IMAGE_SIDE = 1600;
-const MAX_DATA_URL_CHARS = 30_000_000;
 
 /** A failure of this capability's own (not the parsers' or the vault's); `code` is an i18n key. */
 export class AccountsError extends Error {
@@ -85,36 +86,25 @@ export class AccountsError extends Error {
   }
 }
 
-function dataUrlBytes(dataUrl: string): { type: string; bytes: Uint8Array<ArrayBuffer> } {
-  if (typeof dataUrl !== 'string' || dataUrl.length > MAX_DATA_URL_CHARS) throw new AccountsError('mfa_err_image');
-  const m = /^data:([a-z0-9.+/-]*)(?:;[^,;]*)*;base64,/i.exec(dataUrl);
-  if (!m) throw new AccountsError('mfa_err_image');
-  const binary = atob(dataUrl.slice(m[0].length).replace(/\s+/g, ''));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return { type: m[1] || 'image/png', bytes };
+/** The default image decoder: createImageBitmap + OffscreenCanvas (../totp/qr-image.ts). */
+async function decodeImageInWorker(dataUrl: string): Promise<Pixels> {
+  try {
+    return await imagePixels(blobFromDataUrl(dataUrl));
+  } catch (e) {
+    if (e instanceof ImageDecodeError) throw new AccountsError('mfa_err_image');
+    throw e;
+  }
 }
 
-/** The default image decoder: createImageBitmap + OffscreenCanvas (service worker and pages). */
-async function decodeImageInWorker(dataUrl: string): Promise<Pixels> {
-  let bitmap: ImageBitmap;
+/** The activation page's QR image, asked of the SSO content script of the active tab. */
+async function activationPageQr(windowId: number | undefined): Promise<string | null> {
+  const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, currentWindow: true } : { active: true, windowId });
+  if (tab?.id === undefined || !tab.url?.startsWith(`${SSO_ORIGIN}/`)) return null;
   try {
-    const { type, bytes } = dataUrlBytes(dataUrl);
-    bitmap = await createImageBitmap(new Blob([bytes], { type }));
+    return (await sendMessage('ssoActivationQr', undefined, tab.id)).dataUrl;
   } catch {
-    throw new AccountsError('mfa_err_image');
+    return null; // no content script there (yet): the screenshot it is
   }
-  const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(bitmap.width, bitmap.height));
-  const width = Math.max(1, Math.round(bitmap.width * scale));
-  const height = Math.max(1, Math.round(bitmap.height * scale));
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new AccountsError('mfa_err_image');
-  ctx.fillStyle = '#fff'; // transparent PNGs: dark modules on white
-  ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(bitmap, 0, 0, width, height);
-  bitmap.close();
-  return { data: ctx.getImageData(0, 0, width, height).data, width, height };
 }
 
 const DEFAULT_DEPS: AccountsDeps = {
@@ -123,6 +113,7 @@ const DEFAULT_DEPS: AccountsDeps = {
     windowId === undefined
       ? browser.tabs.captureVisibleTab({ format: 'png' })
       : browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+  pageQr: activationPageQr,
   fetch: (url, init) => fetch(url, init),
   iterations: VAULT_ITERATIONS,
 };
@@ -220,25 +211,53 @@ async function writeSnapshot(d: Db, vault: Vault): Promise<CodesSnapshot> {
 
 // ---------------------------------------------------------------- adding
 
-async function readSource(source: AddSource, io: AccountsDeps): Promise<ImportResult> {
+/** The accounts of a source and, for an image, how its QR code was read. */
+type SourceRead = ImportResult & { qr?: QrRead };
+
+async function readImage(dataUrl: string, io: AccountsDeps): Promise<QrFound> {
+  return findQrInPixels(await io.decodeImage(dataUrl));
+}
+
+const qrRead = (found: QrFound, from: QrRead['from']): QrRead => ({
+  from,
+  side: found.side,
+  original: found.original,
+  width: found.sourceWidth,
+  height: found.sourceHeight,
+});
+
+async function readSource(source: AddSource, io: AccountsDeps): Promise<SourceRead> {
   switch (source?.kind) {
     case 'text':
       return importFromText(String(source.text ?? ''));
     case 'manual':
       return { accounts: [accountFromManual(source.entry)], skipped: [] };
     case 'image': {
-      const px = await io.decodeImage(source.dataUrl);
-      return importFromText(decodeQrFromImageData(px.data, px.width, px.height));
+      const found = await readImage(source.dataUrl, io);
+      return { ...importFromText(found.text), qr: qrRead(found, 'image') };
     }
     case 'tab': {
+      // On the MFA activation page: its QR image itself, whole even when it is below the fold.
+      const fromPage = await io.pageQr(source.windowId).catch(() => null);
+      if (fromPage) {
+        const found = await readImage(fromPage, io);
+        return { ...importFromText(found.text), qr: qrRead(found, 'page') };
+      }
       let dataUrl: string;
       try {
         dataUrl = await io.captureTab(source.windowId);
       } catch {
         throw new AccountsError('mfa_err_capture');
       }
-      const px = await io.decodeImage(dataUrl);
-      return importFromText(decodeQrFromImageData(px.data, px.width, px.height));
+      let found: QrFound;
+      try {
+        found = await readImage(dataUrl, io);
+      } catch (e) {
+        // Only what is on the screen can be read: part of the code may be scrolled out of view.
+        if (isOtpError(e) && e.code === 'otp_err_no_qr') throw new AccountsError('mfa_err_no_qr_tab');
+        throw e;
+      }
+      return { ...importFromText(found.text), qr: qrRead(found, 'screen') };
     }
     default:
       throw new OtpError('otp_err_not_uri', 'unknown source');
@@ -348,11 +367,18 @@ function listHandlers(ctx: Ctx): Handlers<'listAccounts' | 'addAccounts' | 'remo
     async listAccounts() {
       return list(await db(), vault);
     },
-    addAccounts({ source, duplicates }) {
+    async addAccounts({ source, duplicates }) {
       const choice = duplicates ?? 'ask';
+      // Reading an image takes a while and touches no data: outside the queue, so nothing waits for it.
+      let read: SourceRead;
+      try {
+        read = await readSource(source, ctx.io);
+      } catch (e) {
+        return fail(e);
+      }
+      const { accounts, skipped, qr } = read;
       return serial(async () => {
         try {
-          const { accounts, skipped } = await readSource(source, ctx.io);
           const res = await addParsed(await db(), await usableKey(vault), accounts, choice, ctx.now().toISOString());
           if (res.asked) {
             return {
@@ -369,6 +395,7 @@ function listHandlers(ctx: Ctx): Handlers<'listAccounts' | 'addAccounts' | 'remo
             added: res.added.map(view),
             duplicatesSkipped: choice === 'skip' ? res.duplicates.length : 0,
             skipped,
+            ...(qr ? { qr } : {}),
           } as const;
         } catch (e) {
           return fail(e);

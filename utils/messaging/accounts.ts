@@ -18,6 +18,7 @@ export type AccountsErrorCode =
   | 'vault_err_locked'
   | 'vault_err_auto_lock'
   | 'mfa_err_capture'
+  | 'mfa_err_no_qr_tab'
   | 'mfa_err_image'
   | 'mfa_err_no_accounts'
   | 'mfa_err_no_asn_account'
@@ -42,8 +43,19 @@ export type AddSource =
  */
 export type DuplicateChoice = 'ask' | 'skip' | 'add';
 
+/** How a QR code was read: from an image, the screen of the tab, or the activation page's own QR image. */
+export interface QrRead {
+  from: 'image' | 'screen' | 'page';
+  /** The longest side (px) of the image the code was found at (the image scaled down, or as it is). */
+  side: number;
+  original: boolean;
+  /** The image's size. */
+  width: number;
+  height: number;
+}
+
 export type AddAccountsResult =
-  | { ok: true; added: AccountView[]; duplicatesSkipped: number; skipped: SkippedAccount[] }
+  | { ok: true; added: AccountView[]; duplicatesSkipped: number; skipped: SkippedAccount[]; qr?: QrRead }
   | { ok: false; needsChoice: true; duplicates: Pick<AccountView, 'issuer' | 'account'>[]; fresh: number }
   | AccountsFailure;
 

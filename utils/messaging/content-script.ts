@@ -12,6 +12,11 @@ export interface ContentScriptProtocol {
   ssoFillCode(data: { accountId?: string }): { ok: boolean; error?: AccountsErrorCode | 'mfa_err_no_field' | 'sso_activation_cancelled' };
   /** Background → content script of the run's e-Kinerja tab: the run changed, ask runTask again. */
   runChanged(): void;
+  /**
+   * Background → content script of an SSO tab (the popup's "Pindai kode QR di tab ini"): the MFA
+   * activation page's QR image as a data: URL, null on any other page.
+   */
+  ssoActivationQr(): { dataUrl: string | null };
 }
 
 /** The names of the messages content scripts answer. */

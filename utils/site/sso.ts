@@ -105,3 +105,9 @@ export function qrDataUrl(img: HTMLImageElement): string | null {
     return null; // a cross-origin image taints the canvas
   }
 }
+
+/** The activation page's QR image as a data: URL (whole, wherever the page is scrolled); null on any other page. */
+export function activationQrDataUrl(doc: Document): string | null {
+  const qr = findActivation(doc)?.qr;
+  return qr ? qrDataUrl(qr) : null;
+}

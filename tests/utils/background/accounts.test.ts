@@ -42,6 +42,9 @@ const fakes = (): Partial<AccountsDeps> => ({
   async captureTab() {
     return qrDataUrl(GITHUB);
   },
+  async pageQr() {
+    return null;
+  },
   async fetch(url, init) {
     fetches.push({ url, init });
     if (!fetchReply) throw new TypeError('Failed to fetch');
@@ -138,10 +141,39 @@ describe('adding accounts', () => {
     expect((await raw()).accounts[0]!.secret).toBe(SECRET);
   });
 
-  it('reads a QR image and the QR code on the tab', async () => {
+  it('reads a QR image and the QR code on the tab, and says at which size', async () => {
     const { h } = handlersWith();
-    expect(await h.addAccounts({ source: { kind: 'image', dataUrl: qrDataUrl(LINK) } })).toMatchObject({ ok: true, added: [{ account: NIP }] });
-    expect(await h.addAccounts({ source: { kind: 'tab', windowId: 3 } })).toMatchObject({ ok: true, added: [{ issuer: 'GitHub', account: 'budi' }] });
+    expect(await h.addAccounts({ source: { kind: 'image', dataUrl: qrDataUrl(LINK) } })).toMatchObject({
+      ok: true,
+      added: [{ account: NIP }],
+      qr: { from: 'image', original: true },
+    });
+    expect(await h.addAccounts({ source: { kind: 'tab', windowId: 3 } })).toMatchObject({
+      ok: true,
+      added: [{ issuer: 'GitHub', account: 'budi' }],
+      qr: { from: 'screen', original: true },
+    });
+  });
+
+  it('on the MFA activation page the tab scan reads the page\'s own QR image, not the screen', async () => {
+    const asked: (number | undefined)[] = [];
+    const { h } = handlersWith({
+      pageQr: async (windowId) => {
+        asked.push(windowId);
+        return qrDataUrl(LINK);
+      },
+      captureTab: async () => { throw new Error('the screen must not be captured'); },
+    });
+    expect(await h.addAccounts({ source: { kind: 'tab', windowId: 7 } })).toMatchObject({ ok: true, added: [{ account: NIP }], qr: { from: 'page' } });
+    expect(asked).toEqual([7]);
+  });
+
+  it('a tab whose screen shows no whole QR code: a message that says to make it all visible', async () => {
+    const { h } = handlersWith({ captureTab: async () => qrDataUrl('blank') });
+    expect(await h.addAccounts({ source: { kind: 'tab', windowId: 3 } })).toEqual({ ok: false, error: 'mfa_err_no_qr_tab' });
+    // The page's answer failing (no content script) falls back to the screen.
+    const { h: h2 } = handlersWith({ pageQr: async () => { throw new Error('Could not establish connection.'); } });
+    expect(await h2.addAccounts({ source: { kind: 'tab', windowId: 3 } })).toMatchObject({ ok: true, qr: { from: 'screen' } });
   });
 
   it('bad input gets its own message key and changes nothing', async () => {
