@@ -3,6 +3,7 @@ import { AccountsSection } from '@/components/AccountsSection';
 import { accountsCapability, AccountsError } from '@/utils/background/accounts';
 import { VAULT_KEY } from '@/utils/db/schema';
 import { qrImage } from '../utils/totp/qr-encoder';
+import { graySource, grayFromRgba } from '@/utils/totp/qr';
 import { backgroundPerTest } from '../helpers/background';
 import { $, button, click, mount, pickFile, root, submit, type, rootPerTest, waitFor } from '../helpers/dom';
 
@@ -38,7 +39,8 @@ const bg = backgroundPerTest(() => ({
       async decodeImage(dataUrl) {
         const m = /^data:image\/png;base64,(.*)$/.exec(dataUrl);
         if (!m) throw new AccountsError('mfa_err_image');
-        return qrImage(atob(m[1]!), { scale: 3 });
+        const img = qrImage(atob(m[1]!), { scale: 3 });
+        return graySource(grayFromRgba(img.data, img.width, img.height));
       },
       fetch: async () => { throw new TypeError('offline'); },
     }),

@@ -23,8 +23,8 @@ import { accountFromManual, type ParsedAccount } from '../totp/otpauth';
 import { ASN_DIGITAL_ISSUER, findDuplicate, isAsnDigital, sameDisplayGroup, sortAccounts } from '../totp/duplicates';
 import { sameText } from '../text/text';
 import { moveItem } from '../list/move';
-import type { QrFound } from '../totp/qr';
-import { blobFromDataUrl, findQrInPixels, imagePixels, ImageDecodeError, type Pixels } from '../totp/qr-image';
+import { findQr, type QrFound, type QrSource } from '../totp/qr';
+import { blobFromDataUrl, imageSource, ImageDecodeError } from '../totp/qr-image';
 import { isOtpError, OtpError } from '../totp/errors';
 import { msRemaining, totpCode } from '../totp/totp';
 import { VaultError, makeVerifier, newSalt, VAULT_ITERATIONS } from '../vault/crypto';
@@ -60,12 +60,10 @@ import { checkClock, clockCheckDue, type FetchLike } from './clock';
 import type { BackgroundDeps, Capability, Handler } from './capability';
 import type { Queue } from './queue';
 
-export type { Pixels };
-
 /** What the capability needs from the browser beyond the database; tests replace them. */
 export interface AccountsDeps {
-  /** data: URL of an image → its pixels (throws when it is not an image). */
-  decodeImage(dataUrl: string): Promise<Pixels>;
+  /** data: URL of an image → the image, to be read at several sizes (throws when it is not an image). */
+  decodeImage(dataUrl: string): Promise<QrSource>;
   /** The visible part of the active tab of `windowId`, as a PNG data: URL. */
   captureTab(windowId: number | undefined): Promise<string>;
   /**
@@ -87,9 +85,9 @@ export class AccountsError extends Error {
 }
 
 /** The default image decoder: createImageBitmap + OffscreenCanvas (../totp/qr-image.ts). */
-async function decodeImageInWorker(dataUrl: string): Promise<Pixels> {
+async function decodeImageInWorker(dataUrl: string): Promise<QrSource> {
   try {
-    return await imagePixels(blobFromDataUrl(dataUrl));
+    return await imageSource(blobFromDataUrl(dataUrl));
   } catch (e) {
     if (e instanceof ImageDecodeError) throw new AccountsError('mfa_err_image');
     throw e;
@@ -215,7 +213,12 @@ async function writeSnapshot(d: Db, vault: Vault): Promise<CodesSnapshot> {
 type SourceRead = ImportResult & { qr?: QrRead };
 
 async function readImage(dataUrl: string, io: AccountsDeps): Promise<QrFound> {
-  return findQrInPixels(await io.decodeImage(dataUrl));
+  const src = await io.decodeImage(dataUrl);
+  try {
+    return findQr(src);
+  } finally {
+    src.close?.();
+  }
 }
 
 const qrRead = (found: QrFound, from: QrRead['from']): QrRead => ({

@@ -4,18 +4,11 @@
  * activation page's QR image) and in the options page's worker (./qr-worker.ts, an uploaded photo).
  */
 import { OtpError } from './errors';
-import { findQr, grayFromRgba, type Gray, type QrFound } from './qr';
-
-/** RGBA pixels, as a canvas gives them. */
-export interface Pixels {
-  data: Uint8ClampedArray;
-  width: number;
-  height: number;
-}
+import { findQr, grayFromRgba, type QrFound, type QrSource } from './qr';
 
 /**
- * The largest side an image is drawn at before reading (a 12-megapixel photo is 4000 × 3000):
- * larger ones are scaled down by the canvas first, so memory stays bounded (≈ 64 MB of RGBA).
+ * The largest side an image is drawn at (a 12-megapixel photo is 4000 × 3000): even a larger
+ * one read "as it is" is drawn at this size, so memory stays bounded (≈ 64 MB of RGBA).
  */
 export const MAX_DECODE_SIDE = 4096;
 
@@ -44,38 +37,46 @@ export function blobFromDataUrl(dataUrl: string): Blob {
   return new Blob([bytes], { type: m[1] || 'image/png' });
 }
 
-/** The image's pixels, its longest side at most MAX_DECODE_SIDE; transparent areas on white. */
-export async function imagePixels(blob: Blob): Promise<Pixels> {
+/**
+ * The image, ready to be read at any size (./qr.ts, findQr): each size is drawn by the canvas
+ * straight from the decoded bitmap (smoothing 'high'), so a 12-megapixel photo is never turned
+ * into pixels at full size unless its small sizes fail. Close it when done.
+ */
+export async function imageSource(blob: Blob): Promise<QrSource> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob);
   } catch (e) {
     throw new ImageDecodeError(e instanceof Error ? e.message : String(e));
   }
-  try {
-    const scale = Math.min(1, MAX_DECODE_SIDE / Math.max(bitmap.width, bitmap.height));
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
-    const canvas = new OffscreenCanvas(width, height);
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new ImageDecodeError('no 2d context');
-    ctx.fillStyle = '#fff'; // transparent PNGs: dark modules on white
-    ctx.fillRect(0, 0, width, height);
-    ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(bitmap, 0, 0, width, height);
-    return { data: ctx.getImageData(0, 0, width, height).data, width, height };
-  } finally {
-    bitmap.close();
-  }
+  const { width, height } = bitmap;
+  const longest = Math.max(width, height);
+  return {
+    width,
+    height,
+    at(side) {
+      const f = Math.min(1, side / longest, MAX_DECODE_SIDE / longest);
+      const w = Math.max(1, Math.round(width * f));
+      const h = Math.max(1, Math.round(height * f));
+      const canvas = new OffscreenCanvas(w, h);
+      const ctx = canvas.getContext('2d', { willReadFrequently: true });
+      if (!ctx) throw new OtpError('otp_err_no_qr', 'no 2d context');
+      ctx.fillStyle = '#fff'; // transparent PNGs: dark modules on white
+      ctx.fillRect(0, 0, w, h);
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(bitmap, 0, 0, w, h);
+      return grayFromRgba(ctx.getImageData(0, 0, w, h).data, w, h);
+    },
+    close: () => bitmap.close(),
+  };
 }
 
-/** The QR code in RGBA pixels, at the first size that reads (./qr.ts). */
-export function findQrInPixels(px: Pixels): QrFound {
-  let gray: Gray;
+/** The QR code in an image, at the first size that reads; ImageDecodeError when it is not an image. */
+export async function findQrInImage(blob: Blob): Promise<QrFound> {
+  const src = await imageSource(blob);
   try {
-    gray = grayFromRgba(px.data, px.width, px.height);
-  } catch (e) {
-    throw e instanceof OtpError ? e : new OtpError('otp_err_no_qr', String(e));
+    return findQr(src);
+  } finally {
+    src.close?.();
   }
-  return findQr(gray);
 }

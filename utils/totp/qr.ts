@@ -23,8 +23,7 @@ export interface Gray {
 export const QR_SIDES = [400, 800, 1200] as const;
 /**
  * An image whose longest side is at most this is also read as it is (after the smaller sizes);
- * so is a crisp one of any size (a screenshot of a large screen: jsQR is quick on it, and the
- * code can be too small to read scaled down).
+ * so is a larger one when it is crisp (findQr).
  */
 export const QR_ORIGINAL_MAX_SIDE = 1600;
 
@@ -195,11 +194,11 @@ export function denoise(img: Gray): Gray {
 }
 
 /** The longest sides to read an image of this size at, smallest first. */
-export function qrSides(width: number, height: number, crisp = false): number[] {
+export function qrSides(width: number, height: number): number[] {
   const longest = Math.max(width, height);
   // A size within 10 % of the original is not worth a separate try.
   const sides: number[] = QR_SIDES.filter((s) => s < longest * 0.9);
-  if (longest <= QR_ORIGINAL_MAX_SIDE || crisp) sides.push(longest);
+  if (longest <= QR_ORIGINAL_MAX_SIDE) sides.push(longest);
   return sides;
 }
 
@@ -234,22 +233,62 @@ const TRIES: readonly [QrBinarisation, (img: Gray) => Gray][] = [
 const CRISP_NOISE = 1;
 
 /** The first QR code found in `img` at the sizes of qrSides(); OtpError 'otp_err_no_qr' when none reads. */
-export function findQr(img: Gray, sides?: readonly number[]): QrFound {
+/**
+ * An image that gives its grey pixels at a size: scaled down from grey pixels here (area
+ * average), or drawn at that size by the browser's canvas (./qr-image.ts: a 12-megapixel photo
+ * is then never turned into grey pixels at full size unless the small sizes fail).
+ */
+export interface QrSource {
+  width: number;
+  height: number;
+  /** The image with its longest side `side` (the original when `side` is not smaller). */
+  at(side: number): Gray;
+  /** Frees what the image holds (a decoded bitmap), when it holds anything. */
+  close?(): void;
+}
+
+export function graySource(img: Gray): QrSource {
   checkSize(img.width, img.height, img.data.length, 1);
-  const longest = Math.max(img.width, img.height);
-  sides ??= qrSides(img.width, img.height, longest > QR_ORIGINAL_MAX_SIDE && noiseLevel(img) <= CRISP_NOISE);
-  for (const side of sides) {
-    const scaled = downscale(img, side);
-    const smoothed = denoise(scaled);
-    for (const [binarisation, binarise] of TRIES) {
-      const text = jsqrText(binarise(smoothed));
-      if (text) {
-        const original = scaled === img;
-        return { text, side: original ? longest : side, original, binarisation, sourceWidth: img.width, sourceHeight: img.height };
-      }
-    }
+  return { width: img.width, height: img.height, at: (side) => downscale(img, side) };
+}
+
+function readAt(img: Gray): [string, QrBinarisation] | null {
+  const smoothed = denoise(img);
+  for (const [binarisation, binarise] of TRIES) {
+    const text = jsqrText(binarise(smoothed));
+    if (text) return [text, binarisation];
   }
-  throw new OtpError('otp_err_no_qr', `tried ${sides.join(', ')} px`);
+  return null;
+}
+
+/**
+ * The first QR code found in the image at the sizes of qrSides() (then, for a large image, as it
+ * is when it is crisp); OtpError 'otp_err_no_qr' when none reads. `sides` replaces that list.
+ */
+export function findQr(image: Gray | QrSource, sides?: readonly number[]): QrFound {
+  const src = 'at' in image ? image : graySource(image);
+  const { width, height } = src;
+  const longest = Math.max(width, height);
+  const tried: number[] = [];
+  const attempt = (side: number, img = src.at(side)): QrFound | null => {
+    tried.push(side);
+    const read = readAt(img);
+    if (!read) return null;
+    const original = side >= longest;
+    return { text: read[0], side: original ? longest : side, original, binarisation: read[1], sourceWidth: width, sourceHeight: height };
+  };
+  for (const side of sides ?? qrSides(width, height)) {
+    const found = attempt(side);
+    if (found) return found;
+  }
+  if (!sides && longest > QR_ORIGINAL_MAX_SIDE) {
+    // A screenshot of a large screen: its code may be too small to read scaled down, and jsQR is
+    // quick on crisp pixels (not on a photo's grain, which is why photos stop here).
+    const full = src.at(longest);
+    const found = noiseLevel(full) <= CRISP_NOISE ? attempt(longest, full) : null;
+    if (found) return found;
+  }
+  throw new OtpError('otp_err_no_qr', `tried ${tried.join(', ')} px`);
 }
 
 /** The text of the QR code in RGBA pixels; OtpError 'otp_err_no_qr' when there is none. */

@@ -13,6 +13,7 @@ import { AUTO_LOCK_ALARM } from '@/utils/vault/vault';
 import { appliedOffset, clockTooFar, type CodesSnapshot } from '@/utils/vault/snapshot';
 import { clockCheckItem, codesSnapshotItem, lockAtItem, vaultKeyItem } from '@/utils/storage/items';
 import { qrImage } from '../totp/qr-encoder';
+import { graySource, grayFromRgba } from '@/utils/totp/qr';
 import { migrationUri, referenceTotp } from '../vault/reference';
 import { PROPERTY_TIMEOUT_MS } from '../../helpers/property';
 
@@ -36,8 +37,9 @@ const fakes = (): Partial<AccountsDeps> => ({
   async decodeImage(dataUrl) {
     if (!dataUrl.startsWith('data:image/png;base64,')) throw new AccountsError('mfa_err_image');
     const text = atob(dataUrl.slice('data:image/png;base64,'.length));
-    if (text === 'blank') return { data: new Uint8ClampedArray(120 * 120 * 4).fill(255), width: 120, height: 120 };
-    return qrImage(text, { scale: 3 });
+    if (text === 'blank') return graySource({ data: new Uint8Array(120 * 120).fill(255), width: 120, height: 120 });
+    const img = qrImage(text, { scale: 3 });
+    return graySource(grayFromRgba(img.data, img.width, img.height));
   },
   async captureTab() {
     return qrDataUrl(GITHUB);
