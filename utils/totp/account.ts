@@ -3,7 +3,7 @@
  * (otpauth:// link, typed key, QR code, Google Authenticator export).
  */
 import type { AccountRecord } from '../db/schema';
-import { base32Decode, base32Encode } from './base32';
+import { base32Decode, base32Encode, cleanBase32 } from './base32';
 import { OtpError } from './errors';
 
 export type Algorithm = AccountRecord['algorithm'];
@@ -49,7 +49,8 @@ export function normalizeSecret(
   missing: 'otp_err_missing_secret' | 'otp_err_secret_required',
 ): string {
   if (input === undefined || input.replace(/[\s=-]+/g, '') === '') throw new OtpError(missing);
-  return secretFromBytes(base32Decode(input));
+  secretFromBytes(base32Decode(input)); // the checks: base32, key length
+  return cleanBase32(input);
 }
 
 /** 'SHA1', 'sha-256', 'Sha_512' … → Algorithm; empty/undefined → SHA1. */

@@ -27,6 +27,15 @@ function clean(input: string): string {
   return unpadded.toUpperCase();
 }
 
+/**
+ * The secret as the user gave it, tidied only: upper case, no separators, no padding. Its last
+ * character is kept even when it carries stray bits (`…ZXV` is not re-encoded as `…ZXU`), so a
+ * link exported later matches the one imported.
+ */
+export function cleanBase32(input: string): string {
+  return clean(input);
+}
+
 /** Decodes a base32 string to bytes; throws OtpError 'otp_err_base32' when it is not base32. */
 export function base32Decode(input: string): Uint8Array {
   const text = clean(input);

@@ -11,7 +11,7 @@ import {
   splitLabel,
   type ParsedAccount,
 } from './account';
-import { normalizeBase32 } from './base32';
+import { cleanBase32 } from './base32';
 import { OtpError } from './errors';
 
 export type { ParsedAccount } from './account';
@@ -120,7 +120,7 @@ export function buildOtpauth(account: ParsedAccount): string {
   const issuer = account.issuer.trim();
   const name = account.account.trim();
   const prefix = issuer !== '' && !issuer.includes(':') ? `${encode(issuer)}:` : name.includes(':') ? ':' : '';
-  const params = [`secret=${normalizeBase32(account.secret)}`];
+  const params = [`secret=${cleanBase32(account.secret)}`];
   if (issuer !== '') params.push(`issuer=${encode(issuer)}`);
   params.push(`algorithm=${account.algorithm}`, `digits=${account.digits}`, `period=${account.period}`);
   return `otpauth://totp/${prefix}${encode(name)}?${params.join('&')}`;

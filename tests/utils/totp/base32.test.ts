@@ -136,3 +136,15 @@ describe('base32 properties', () => {
     );
   });
 });
+
+describe('the secret as the user gave it (issue 12)', () => {
+  it('keeps a last character with stray bits: …ZXV stays …ZXV (same key bytes as …ZXU), and the exported link matches the imported one', async () => {
+    const { parseOtpauth, buildOtpauth } = await import('@/utils/totp/otpauth');
+    const link = 'otpauth://totp/Secret?secret=S46SQCPPTCNPROMHWYBDCTBZXV';
+    const parsed = parseOtpauth(link);
+    expect(parsed.secret).toBe('S46SQCPPTCNPROMHWYBDCTBZXV');
+    expect(buildOtpauth(parsed)).toContain('secret=S46SQCPPTCNPROMHWYBDCTBZXV');
+    expect(base32Decode('S46SQCPPTCNPROMHWYBDCTBZXV')).toEqual(base32Decode('S46SQCPPTCNPROMHWYBDCTBZXU'));
+    expect(parseOtpauth('otpauth://totp/x?secret=wrn3 pqx5-uqxq vnqr==').secret).toBe('WRN3PQX5UQXQVNQR');
+  });
+});
