@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '@/utils/i18n/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
 import type { AddSource, DuplicateChoice, AccountView, QrRead } from '@/utils/messaging/accounts';
 import type { SkippedAccount } from '@/utils/totp/migration';
 import type { QrFileAnswer } from '@/utils/totp/qr-file';
+import { changeChoices, loadChoices } from '@/utils/onboarding/store';
 import './mfa.css';
 
 export interface Props {
@@ -52,6 +53,7 @@ export function AccountAdd({ mode, onChanged, readQrFile }: Props) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [text, setText] = useState('');
   const [manual, setManual] = useState(EMPTY_MANUAL);
+  const noPassphrase = useNoPassphraseNotice();
 
   /** `qr`: how the options page read an image file's code before sending its text. */
   const submit = async (source: AddSource, duplicates: DuplicateChoice = 'ask', qr?: QrRead) => {
@@ -71,6 +73,7 @@ export function AccountAdd({ mode, onChanged, readQrFile }: Props) {
         setSkipped(res.skipped);
         if (source.kind === 'text' && !qr) setText('');
         if (source.kind === 'manual') setManual(EMPTY_MANUAL);
+        if (res.added.length) noPassphrase.given();
         onChanged();
       } else if ('needsChoice' in res) {
         setPending({ source, qr, duplicates: res.duplicates, fresh: res.fresh });
@@ -122,6 +125,7 @@ export function AccountAdd({ mode, onChanged, readQrFile }: Props) {
 
   return (
     <div class="mfa-add" role="group" aria-label={t('mfa_add_title')}>
+      {noPassphrase.show && <p class="mfa-warning" id="mfa-add-no-passphrase">{t('onboarding_account_no_passphrase')} {t('mfa_no_passphrase_first')}</p>}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -211,4 +215,24 @@ export function AccountAdd({ mode, onChanged, readQrFile }: Props) {
       )}
     </div>
   );
+}
+
+/**
+ * Issue 12 finding 2: adding an account without a vault passphrase warns, once — the notice
+ * stands above the add form until the first account is added without a passphrase.
+ */
+function useNoPassphraseNotice(): { show: boolean; given: () => void } {
+  const [show, setShow] = useState(false);
+  useEffect(() => {
+    void Promise.all([loadChoices(), sendMessage('listAccounts')]).then(
+      ([choices, list]) => setShow(!choices.noPassphraseWarned && list.vault.mode === 'none'),
+      () => setShow(false),
+    );
+  }, []);
+  const given = () => {
+    if (!show) return;
+    setShow(false);
+    void changeChoices((c) => ({ ...c, noPassphraseWarned: true }));
+  };
+  return { show, given };
 }

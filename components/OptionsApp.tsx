@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n/i18n';
 import { useSettings } from '@/utils/ui/use-settings';
 import { ScheduleSection } from './ScheduleSection';
@@ -7,6 +7,10 @@ import { BackupSection } from './BackupSection';
 import { AccountsSection } from './AccountsSection';
 import { TemplatesSection } from './TemplatesSection';
 import { SyncSection } from './SyncSection';
+import { OnboardingChecklist, type StepForms } from './OnboardingChecklist';
+import { OnboardingScheduleStep } from './OnboardingScheduleStep';
+import { VaultPanel } from './VaultPanel';
+import { AccountAdd } from './AccountAdd';
 
 /** The sections in the order of daily use: templates every day, then codes, then the set-once settings. */
 const SECTIONS = [
@@ -25,6 +29,8 @@ const SECTIONS = [
 export function OptionsApp() {
   // Bumped after a backup import, so the settings forms reload what was imported.
   const [generation, setGeneration] = useState(0);
+  const welcome = useHash() === '#welcome';
+  if (welcome) return <Welcome />;
   return (
     <div class="options">
       <header class="options-header">
@@ -36,9 +42,11 @@ export function OptionsApp() {
           {SECTIONS.map(([id, title]) => (
             <li key={id}><a href={`#${id}`}>{t(title)}</a></li>
           ))}
+          <li><a href="#welcome">{t('onboarding_nav')}</a></li>
         </ul>
       </nav>
       <main class="options-main">
+        <OnboardingChecklist variant="summary" openWelcome={() => { location.hash = 'welcome'; }} />
         <TemplatesSection key={`templates-${generation}`} />
         <AccountsSection key={`accounts-${generation}`} />
         <SettingsSections key={generation} />
@@ -58,5 +66,39 @@ function SettingsSections() {
       <ScheduleSection settings={settings} save={save} />
       <CalendarSection settings={settings} save={save} />
     </>
+  );
+}
+
+/** The location's hash, following its changes (the welcome page is options.html#welcome). */
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const follow = () => { setHash(location.hash); scrollTo(0, 0); };
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  return hash;
+}
+
+/** Each welcome step's form: the same components as the sections (the sections are not on this page, so ids stay unique). */
+const STEP_FORMS: StepForms = {
+  passphrase: ({ reload, accounts }) => <VaultPanel vault={accounts.vault} onChange={reload} setFormOpen />,
+  account: ({ reload }) => <AccountAdd mode="options" onChanged={reload} />,
+  template: () => <TemplatesSection />,
+  schedule: ({ reload }) => <OnboardingScheduleStep onDone={reload} />,
+};
+
+/** options.html#welcome, opened on install: the first-run checklist alone, and the way to every setting. */
+function Welcome() {
+  return (
+    <div class="options welcome">
+      <header class="options-header">
+        <h1>{t('onboarding_welcome')}</h1>
+        <a href="#templates">{t('onboarding_all_settings')}</a>
+      </header>
+      <main class="options-main">
+        <OnboardingChecklist variant="page" forms={STEP_FORMS} />
+      </main>
+    </div>
   );
 }

@@ -7,6 +7,8 @@ import type { VaultState } from '@/utils/vault/vault';
 export interface Props {
   vault: VaultState;
   onChange: (list: AccountsList) => void;
+  /** Shows the set-a-passphrase form open (the welcome page's first step). */
+  setFormOpen?: boolean;
 }
 
 /** Shortest passphrase the form accepts (the words matter more than the rules; say so). */
@@ -23,7 +25,7 @@ function values(form: HTMLFormElement): Form {
  * The vault: set a passphrase (with the plain warning that a forgotten one cannot be
  * recovered), unlock, lock, change or remove it, and the auto-lock time.
  */
-export function VaultPanel({ vault, onChange }: Props) {
+export function VaultPanel({ vault, onChange, setFormOpen = false }: Props) {
   const [error, setError] = useState<{ form: string; text: string } | null>(null);
   const [done, setDone] = useState('');
   const [busy, setBusy] = useState(false);
@@ -145,7 +147,7 @@ export function VaultPanel({ vault, onChange }: Props) {
         <>
           <p class="vault-state">{t('vault_state_none')}</p>
           <p class="muted">{t('vault_none_help')}</p>
-          <details>
+          <details open={setFormOpen}>
             <summary>{t('vault_set')}</summary>
             {setForm}
           </details>

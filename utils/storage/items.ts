@@ -5,7 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import {
-  CLOCK_CHECK, CODES_SNAPSHOT, LAST_FIRED_AT, LAST_READING, LEGACY_CLOCK_CHECK, LOCK_AT, SITE_DAYS_SEEN, SYNC_ENABLED, SYNC_LAST_OUTCOME, SYNC_LAST_STATE, VAULT_KEY, REPORT_RUN, SITE_RENCANA_AKSI,
+  CLOCK_CHECK, CODES_SNAPSHOT, LAST_FIRED_AT, LAST_READING, LEGACY_CLOCK_CHECK, LOCK_AT, SITE_DAYS_SEEN, SYNC_ENABLED, SYNC_LAST_OUTCOME, SYNC_LAST_STATE, VAULT_KEY, REPORT_RUN, SITE_RENCANA_AKSI, ONBOARDING,
   type StorageKey,
 } from './keys';
 
@@ -25,3 +25,4 @@ export const syncLastStateItem = item(SYNC_LAST_STATE);
 export const syncLastOutcomeItem = item(SYNC_LAST_OUTCOME);
 export const reportRunItem = item(REPORT_RUN);
 export const siteRencanaAksiItem = item(SITE_RENCANA_AKSI);
+export const onboardingItem = item(ONBOARDING);

@@ -12,6 +12,7 @@ import type { ClockState, CodesSnapshot } from '../vault/snapshot';
 import type { SiteDaysSeen } from '../calendar/site-months';
 import type { SyncState } from '../sync/merge';
 import type { SyncStatus } from '../sync/status';
+import type { OnboardingChoices } from '../onboarding/checklist';
 import type { RunState } from '../reporting/run';
 
 /** A storage key whose value is a `T` (or null when nothing is stored). */
@@ -95,3 +96,5 @@ export interface SiteRencanaAksi {
  * storage.local itself, so whoever reads this checks it again.
  */
 export const SITE_RENCANA_AKSI = key<SiteRencanaAksi>('local:site.rencanaAksi');
+/** storage.local: the first-run checklist's choices (skipped steps, schedule confirmed, the no-passphrase warning shown); utils/onboarding/checklist.ts. */
+export const ONBOARDING = key<OnboardingChoices>('local:onboarding');

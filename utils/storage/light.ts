@@ -1,7 +1,8 @@
 /**
  * Reading storage keys (keys.ts) straight from browser.storage, without WXT's storage helper:
  * for the popup, whose first paint waits for its bundle (the helper is about 3 KB gz). Reads
- * and watches only; the same stored names and values as the items of items.ts.
+ * and watches (and writes the few values extension pages set themselves, writeKey); the same stored
+ * names and values as the items of items.ts.
  */
 import { browser } from 'wxt/browser';
 import type { StorageKey } from './keys';
@@ -37,4 +38,10 @@ export function watchKey<T>(key: StorageKey<T>, onChange: (value: T | null) => v
   };
   browser.storage[area].onChanged.addListener(listener);
   return () => browser.storage[area].onChanged.removeListener(listener);
+}
+
+/** Stores `value` under `key` (extension pages only: the first-run checklist's choices). */
+export async function writeKey<T>(key: StorageKey<T>, value: T): Promise<void> {
+  const { area, name } = split(key);
+  await browser.storage[area].set({ [name]: value });
 }

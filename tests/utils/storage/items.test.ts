@@ -23,6 +23,7 @@ describe('storage items', () => {
       syncLastOutcomeItem: 'local:sync.lastOutcome',
       reportRunItem: 'session:reportRun',
       siteRencanaAksiItem: 'local:site.rencanaAksi',
+      onboardingItem: 'local:onboarding',
     });
     expect(new Set(all.map((i) => i.key)).size).toBe(all.length);
   });
