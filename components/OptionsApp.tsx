@@ -73,7 +73,13 @@ function SettingsSections() {
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const follow = () => { setHash(location.hash); scrollTo(0, 0); };
+    let was = location.hash;
+    const follow = () => {
+      // Into or out of the welcome page: start at its top (a section link scrolls as usual).
+      if ((was === '#welcome') !== (location.hash === '#welcome')) requestAnimationFrame(() => scrollTo(0, 0));
+      was = location.hash;
+      setHash(location.hash);
+    };
     addEventListener('hashchange', follow);
     return () => removeEventListener('hashchange', follow);
   }, []);

@@ -7,11 +7,7 @@ export default defineBackground(() => {
   const service = createService();
   registerHandlers(service);
   registerReminderEvents(service);
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    void service.installed();
-    // A fresh install opens the first-run checklist (components/OnboardingChecklist.tsx).
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
-  });
+  browser.runtime.onInstalled.addListener(() => void service.installed());
   browser.runtime.onStartup.addListener(() => void service.startup());
   browser.alarms.onAlarm.addListener((alarm) => void service.alarm(alarm.name));
   // Another computer's templates, days off or settings arrived (only when sync is on; see utils/background/sync.ts).

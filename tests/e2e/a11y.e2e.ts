@@ -60,6 +60,16 @@ describe('accessibility (axe-core) and type size', () => {
     await options.getByRole('region', { name: 'Kalender & Cuti' }).getByRole('table').waitFor();
     expect(await axeViolations(options)).toEqual([]);
     await expectReadable(options);
+    // No heading without something under it (before the next heading).
+    expect(await options.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4')]
+      .filter((h) => { const next = h.nextElementSibling; return !next || /^H[1-4]$/.test(next.tagName); })
+      .map((h) => h.textContent))).toEqual([]);
+    // A refused value: marked at its field, still nothing for axe.
+    await options.getByLabel('Batas waktu lapor harian', { exact: true }).fill('');
+    await options.getByRole('region', { name: 'Jadwal & Pengingat' }).getByRole('status').filter({ hasText: 'Belum tersimpan' }).waitFor();
+    expect(await axeViolations(options)).toEqual([]);
+    await options.getByLabel('Batas waktu lapor harian', { exact: true }).fill('16:00');
+    await options.getByRole('region', { name: 'Jadwal & Pengingat' }).getByRole('status').filter({ hasText: 'Tersimpan.' }).waitFor();
     await options.getByRole('button', { name: 'Template baru' }).click();
     await options.getByRole('button', { name: 'Simpan template' }).waitFor();
     expect(await axeViolations(options)).toEqual([]);

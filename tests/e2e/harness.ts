@@ -30,11 +30,6 @@ export interface LaunchOptions {
   lang?: 'id' | 'en';
   /** Extension folder to load (bench uses a copy). */
   extensionPath?: string;
-  /**
-   * A fresh install opens the first-run checklist (options.html#welcome) in a tab: kept and
-   * returned as `session.welcome` when true; closed by default, so each test starts from its own pages.
-   */
-  keepWelcome?: boolean;
 }
 
 export interface ExtensionSession {
@@ -45,8 +40,6 @@ export interface ExtensionSession {
   background(): Promise<Worker>;
   /** Opens an extension page (popup.html, options.html) in a new tab. */
   openPage(path: 'popup.html' | 'options.html' | string): Promise<Page>;
-  /** The first-run checklist the install opened (with `keepWelcome`). */
-  welcome?: Page;
   /** Closes the browser, keeping the profile unless `removeProfile`. */
   close(removeProfile?: boolean): Promise<void>;
 }
@@ -81,23 +74,10 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   };
   const worker = await background();
   const extensionId = new URL(worker.url()).host;
-  let welcome: Page | undefined;
-  if (!opts.userDataDir) {
-    // Installed just now: the welcome tab opens (reason "install"); a reused profile opens none.
-    const isWelcome = (p: Page) => p.url() === `chrome-extension://${extensionId}/options.html#welcome`;
-    const until = Date.now() + 15_000;
-    while (!(welcome = context.pages().find(isWelcome)) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-    if (!welcome) throw new Error('a fresh install did not open options.html#welcome');
-    if (!opts.keepWelcome) {
-      await welcome.close();
-      welcome = undefined;
-    }
-  }
   return {
     context,
     extensionId,
     userDataDir,
-    welcome,
     background,
     async openPage(path) {
       const page = await context.newPage();

@@ -23,7 +23,7 @@ describe('options page', () => {
     // In the order of daily use.
     const order = ['Template Progress Harian', 'Akun MFA', 'Jadwal & Pengingat', 'Kalender & Cuti', 'Cadangan', 'Sinkronisasi'];
     for (const name of order) await page.getByRole('region', { name }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(order);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([...order, 'Panduan awal']);
     expect(await page.locator('main > section h2').allTextContents()).toEqual(order);
     expect(await page.title()).toBe('Pengaturan — Asisten e-Kinerja');
 
