@@ -1,6 +1,6 @@
 /**
- * The first run (issue 10, issue 12 finding 2), as a new user goes through it: the popup's empty
- * state offers the welcome checklist; passphrase first, then the MFA account, the first template, the deadline
+ * The first run (issue 10, issue 12 finding 2), as a new user goes through it: from the popup to
+ * Pengaturan, whose top offers the welcome checklist; passphrase first, then the MFA account, the first template, the deadline
  * and zone; then e-Kinerja's daily-progress page (the replica at the real address) and its form
  * filled from that template. Every click is counted (typing is not a click).
  */
@@ -22,12 +22,13 @@ describe('first run', () => {
     await serveFixtures(session.context, EKINERJA, { ...REPLICA_ROUTES });
     let clicks = 0;
     const click = async (l: Locator) => { await l.click(); clicks += 1; };
-    // The toolbar popup, fresh: what is left to set up, and the way to it.
+    // The toolbar popup → Pengaturan, whose top says what is left to set up.
     const first = await session.openPage('popup.html');
-    await first.getByText('Panduan awal: 0 dari 4 langkah selesai').waitFor();
     const opening = session.context.waitForEvent('page');
-    await click(first.getByRole('button', { name: 'Lanjutkan panduan awal' }));
+    await click(first.getByRole('button', { name: 'Pengaturan', exact: true }));
     const page = await opening;
+    await page.getByRole('group', { name: /^Panduan awal: 0 dari 4 langkah selesai/ }).waitFor();
+    await click(page.getByRole('button', { name: 'Lanjutkan panduan awal' }));
     await page.waitForURL(/options\.html#welcome$/);
     await first.close();
     const progress = (done: number) => page.getByRole('status').filter({ hasText: `${done} dari 4 langkah selesai` }).waitFor();
@@ -88,13 +89,13 @@ describe('first run', () => {
     expect(form?.kegiatan).toMatch(/^Mengajar Matematika kelas 8A, /);
     expect(form?.jamMulai).toBe('07:30');
 
-    // The popup no longer shows the checklist: nothing is left.
-    const popup = await session.openPage('popup.html');
-    await popup.getByRole('region', { name: 'Hari ini' }).waitFor();
-    expect(await popup.getByText('Lanjutkan panduan awal').count()).toBe(0);
+    // Pengaturan no longer shows the checklist: nothing is left.
+    await page.getByRole('link', { name: 'Semua pengaturan' }).click();
+    await page.getByRole('region', { name: 'Template Progress Harian' }).getByText('Mengajar kelas 8A').first().waitFor();
+    expect(await page.getByText('Lanjutkan panduan awal').count()).toBe(0);
 
     console.log(`onboarding clicks: ${clicks} (${weekendClicks} of them only because today is a weekend)`);
-    expect(clicks - weekendClicks).toBe(9);
+    expect(clicks - weekendClicks).toBe(10);
   });
 
   it('each step can be skipped and taken up again; what is left shows in the options page, and the add form warns once without a passphrase', async () => {
@@ -119,10 +120,6 @@ describe('first run', () => {
     expect(await axeViolations(page)).toEqual([]);
     await summary.getByRole('button', { name: 'Lanjutkan panduan awal' }).click();
     await page.getByRole('heading', { name: '1. Kata sandi brankas MFA' }).waitFor();
-
-    // The popup's empty state shows the same checklist.
-    const popup = await session.openPage('popup.html');
-    await popup.getByText('Panduan awal: 0 dari 4 langkah selesai').waitFor();
 
     // The add form's warning is given once: after an account is added without a passphrase, it is gone.
     await page.getByRole('button', { name: '2. Akun MFA ASN Digital' }).click();
