@@ -8,8 +8,8 @@
  * shadow root win over the page's). Keys typed inside do not reach the page's shortcuts. The
  * buttons act only on the user's clicks (`userAction`), so a page script cannot press them, and
  * only when the user can see what they click and chose it themselves (issue 12, finding 4 — UI
- * redress): the control is visible (IntersectionObserver v2 where the browser has it, the
- * opacity along its ancestors up through the host, nothing else at the point clicked), and a
+ * redress): the control is visible (the opacity along its ancestors up through the host,
+ * nothing else at the point clicked), and a
  * click from the keyboard counts only after the user moved focus into the widget (Tab, or a
  * pointer), not after the page focused it. A refused action says why in the widget.
  */
@@ -41,8 +41,6 @@ interface Guard {
   userFocus: boolean;
   /** When the user last pressed a pointer inside the widget. */
   pointerAt: number;
-  /** IntersectionObserver v2's last `isVisible` per control (absent: not measured yet, or no v2). */
-  visible: WeakMap<Element, boolean>;
   /** The widget's own code is moving the focus (focusInside), after the user's action. */
   ownMove: boolean;
 }
@@ -66,23 +64,6 @@ function watchTabs(win: Window, signal: AbortSignal): void {
   signal.addEventListener('abort', () => lastTab.delete(win), { once: true });
 }
 
-/** Keeps IntersectionObserver v2's `isVisible` of every control in `root` (browsers with v2 only: Chromium). */
-function watchVisibility(doc: Document, root: ShadowRoot, guard: Guard, signal: AbortSignal): void {
-  const win = doc.defaultView;
-  if (!win?.IntersectionObserver || !win.IntersectionObserverEntry || !('isVisible' in win.IntersectionObserverEntry.prototype)) return;
-  const io = new win.IntersectionObserver((entries) => {
-    for (const entry of entries) guard.visible.set(entry.target, (entry as IntersectionObserverEntry & { isVisible: boolean }).isVisible);
-  }, { trackVisibility: true, delay: 100 } as IntersectionObserverInit);
-  const observeAll = () => root.querySelectorAll(CONTROLS).forEach((el) => io.observe(el));
-  const mo = new win.MutationObserver(observeAll);
-  mo.observe(root, { childList: true, subtree: true });
-  observeAll();
-  signal.addEventListener('abort', () => {
-    io.disconnect();
-    mo.disconnect();
-  }, { once: true });
-}
-
 /** A host element (not yet placed in the page) with an open shadow root holding `css`. */
 export function shadowWidget(doc: Document, o: WidgetOptions): ShadowWidget {
   const host = doc.createElement(o.tag);
@@ -92,7 +73,7 @@ export function shadowWidget(doc: Document, o: WidgetOptions): ShadowWidget {
   style.textContent = `:host{all:initial!important}${REFUSAL_CSS}${o.css}`;
   root.append(style);
   for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation(), { signal: o.signal });
-  const guard: Guard = { userFocus: false, pointerAt: -Infinity, visible: new WeakMap(), ownMove: false };
+  const guard: Guard = { userFocus: false, pointerAt: -Infinity, ownMove: false };
   guards.set(root, guard);
   const win = doc.defaultView;
   const now = () => win?.performance.now() ?? 0;
@@ -110,7 +91,6 @@ export function shadowWidget(doc: Document, o: WidgetOptions): ShadowWidget {
   root.addEventListener('focusout', () => {
     guard.userFocus = false;
   }, { signal: o.signal });
-  watchVisibility(doc, root, guard, o.signal);
   o.signal.addEventListener('abort', () => host.remove(), { once: true });
   return { host, root };
 }
@@ -176,11 +156,14 @@ export function refusalOf(e: Event, el: Element): MessageKey | null {
   return hiddenAt(el, fromKeyboard ? null : e) ? 'widget_refused_hidden' : null;
 }
 
-/** Whether the user may not see `el` (at the pointer of `e`, or its centre): IntersectionObserver v2, opacity, hit test. */
+/**
+ * Whether the user may not see `el` (at the pointer of `e`, or its centre): opacity along its
+ * ancestors and the hit test, both read at the moment of the click. IntersectionObserver v2's
+ * `isVisible` was tried and dropped: its reading lags behind the layout (≥ 100 ms) and is
+ * conservative, so it refused about one real click in three on a button the widget had just shown
+ * (the overwrite question's "Timpa", "Urungkan").
+ */
 function hiddenAt(el: Element, e: Event | null): boolean {
-  const root = el.getRootNode();
-  const guard = root instanceof ShadowRoot ? guards.get(root) : undefined;
-  if (guard?.visible.get(el) === false) return true;
   if (drawnOpacity(el) < MIN_OPACITY) return true;
   const box = el.getBoundingClientRect();
   const pointer = e instanceof MouseEvent;
