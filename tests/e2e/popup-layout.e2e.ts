@@ -51,7 +51,10 @@ async function openPopup(s: ExtensionSession, accounts: number, missed: number):
 
 async function checkLayout(popup: Page, accounts: number): Promise<void> {
   // What Chrome sizes the popup to: the content's height (the page itself is 720 px tall here).
-  const height = await popup.evaluate(() => Math.ceil(document.querySelector('main.popup')!.getBoundingClientRect().bottom));
+  // The popup re-fits after each change of its content (ResizeObserver): wait until it has settled.
+  const measure = () => popup.evaluate(() => Math.ceil(document.querySelector('main.popup')!.getBoundingClientRect().bottom));
+  await expect.poll(measure, { message: 'popup height' }).toBeLessThanOrEqual(POPUP_MAX);
+  const height = await measure();
   if (process.env.POPUP_SHOTS) await popup.locator('main.popup').screenshot({ path: `${process.env.POPUP_SHOTS}/popup-${accounts}-${await popup.locator('.month').count()}-${height}.png` });
   expect(height, 'popup height').toBeLessThanOrEqual(POPUP_MAX);
   // Nothing is squeezed out of its place: only the two lists scroll, inside their own boxes.
