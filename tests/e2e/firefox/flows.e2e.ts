@@ -211,6 +211,8 @@ describe('2. MFA on the SSO pages and in the popup', () => {
     expect(await widgetStyle(sso, 'button', ['background-color', 'color'])).toEqual({ 'background-color': 'rgb(11, 79, 138)', color: 'rgb(255, 255, 255)' });
     const t0 = Date.now();
     await button.click();
+    // Issue 12, finding 3: the widget shows what it will save and asks first.
+    await (await widgetButton(sso, 'Ya, simpan')).click();
     await sso.locator(`::-p-text(Akun public-siasn: ${NIP} tersimpan dan kode pertama sudah diisi.)`).wait();
     const t1 = Date.now();
     const s = ACCOUNTS.activation.secret;
