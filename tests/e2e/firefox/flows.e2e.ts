@@ -4,7 +4,7 @@
  *
  *  1. Options page: the calendar, one reminder a minute or two away, and a template made in the
  *     editor (the reminder alarm is pending while 2 runs).
- *  2. MFA: the activation page saves the account with one click and fills the first code; the
+ *  2. MFA: the activation page saves the account after 'Ya, simpan' and fills the first code; the
  *     popup shows the account's code; "Isi kode MFA" fills the OTP page. Nothing is submitted and
  *     no request carries a secret or a code.
  *  3. The reminder fires: a notification WITHOUT buttons (Firefox has none) whose body click opens
@@ -203,7 +203,7 @@ describe('2. MFA on the SSO pages and in the popup', () => {
   const submitted = (page: Page) => page.evaluate(() => (window as unknown as { submitted: number }).submitted);
   const valueOf = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value);
 
-  it('the activation page saves the QR code\'s account with one click and fills the first code; nothing is submitted', async () => {
+  it('the activation page saves the QR code\'s account after "Ya, simpan" and fills the first code; nothing is submitted', async () => {
     const sso = await ff.newPage();
     await sso.goto(`${SSO}${ACTIVATION_PATH}`);
     const button = await widgetButton(sso, 'Simpan akun ini ke Asisten e-Kinerja');
@@ -317,6 +317,9 @@ describe('3. the reminder, the notification and the form filler', () => {
     await ok!.click();
     await site.waitForFunction(() => !document.querySelector('.modal.show'), { timeout: 15_000 });
     expect((await replica(site))!.saved).toEqual([expected]);
+    // The save counts once the page confirmed it (success toast, then nothing wrong before the page
+    // settles): the popup says so. Closing the page earlier would leave the day "belum terkonfirmasi".
+    await waitUntil('the popup to say today is reported', todayLine, (line) => /Sudah lapor hari ini|bukan hari kerja/.test(line), 20_000);
     filledDate = date;
 
     // The observed save made today reported: a pending reminder leaves today.
@@ -329,6 +332,17 @@ describe('3. the reminder, the notification and the form filler', () => {
     await site.close();
   });
 });
+
+/** The popup's "Hari ini" line. */
+async function todayLine(): Promise<string> {
+  const popup = await ff.openPage('popup.html');
+  const line = await popup.run(async (d) => {
+    const region = await d.wait('Hari ini', () => d.named('region', 'Hari ini'));
+    return d.text(region);
+  });
+  await popup.close();
+  return line;
+}
 
 describe('4. missed days: the popup and the badge', () => {
   async function popupMissed(): Promise<string[]> {
