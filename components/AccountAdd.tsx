@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '@/utils/i18n/i18n';
 import { sendMessage } from '@/utils/messaging/protocol';
-import type { AddSource, DuplicateChoice, AccountView, QrRead } from '@/utils/messaging/accounts';
+import type { AddPreview, AddSource, DuplicateChoice, AccountView, QrRead } from '@/utils/messaging/accounts';
 import type { SkippedAccount } from '@/utils/totp/migration';
 import type { QrFileAnswer } from '@/utils/totp/qr-file';
 import { changeChoices, loadChoices } from '@/utils/onboarding/store';
@@ -24,8 +24,16 @@ interface Pending {
   source: AddSource;
   /** How the QR code of an image file was read (said again after the choice). */
   qr?: QrRead;
+  /** What the user confirmed of a tab's QR code (sent again with the duplicates choice). */
+  confirm?: AddPreview[];
   duplicates: Pick<AccountView, 'issuer' | 'account'>[];
   fresh: number;
+}
+
+/** A tab's QR code read but not saved: what it holds, for the user to confirm (issue 12, finding 3). */
+interface Confirming {
+  source: AddSource;
+  accounts: AddPreview[];
 }
 
 const EMPTY_MANUAL = { issuer: 'public-siasn', account: '', secret: '', algorithm: 'SHA1', digits: '6', period: '30' };
@@ -51,18 +59,20 @@ export function AccountAdd({ mode, onChanged, readQrFile }: Props) {
   const [done, setDone] = useState('');
   const [skipped, setSkipped] = useState<SkippedAccount[]>([]);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [text, setText] = useState('');
   const [manual, setManual] = useState(EMPTY_MANUAL);
   const noPassphrase = useNoPassphraseNotice();
 
   /** `qr`: how the options page read an image file's code before sending its text. */
-  const submit = async (source: AddSource, duplicates: DuplicateChoice = 'ask', qr?: QrRead) => {
+  const submit = async (source: AddSource, duplicates: DuplicateChoice = 'ask', qr?: QrRead, confirm?: AddPreview[]) => {
     setBusy(true);
     setError('');
     setDone('');
     setSkipped([]);
+    setConfirming(null);
     try {
-      const res = await sendMessage('addAccounts', { source, duplicates });
+      const res = await sendMessage('addAccounts', { source, duplicates, ...(confirm ? { confirm } : {}) });
       if (res.ok) {
         setPending(null);
         const parts = [res.added.length ? t('mfa_added', String(res.added.length)) : t('mfa_added_none')];
@@ -75,8 +85,12 @@ export function AccountAdd({ mode, onChanged, readQrFile }: Props) {
         if (source.kind === 'manual') setManual(EMPTY_MANUAL);
         if (res.added.length) noPassphrase.given();
         onChanged();
+      } else if ('needsConfirm' in res) {
+        setPending(null);
+        if (res.needsConfirm.length) setConfirming({ source, accounts: res.needsConfirm });
+        else setError(t('otp_err_no_qr'));
       } else if ('needsChoice' in res) {
-        setPending({ source, qr, duplicates: res.duplicates, fresh: res.fresh });
+        setPending({ source, qr, confirm, duplicates: res.duplicates, fresh: res.fresh });
       } else {
         setError(t(res.error));
       }
@@ -193,12 +207,24 @@ export function AccountAdd({ mode, onChanged, readQrFile }: Props) {
         </form>
       </details>
 
+      {confirming && (
+        <div class="confirm" role="group" aria-label={t('mfa_confirm_title')}>
+          <p>{t('mfa_confirm_intro')}</p>
+          <ul>
+            {confirming.accounts.map((a, i) => <li key={i}>{t('mfa_confirm_item', [a.issuer || '—', a.account, a.keyEnd])}</li>)}
+          </ul>
+          <button type="button" class="primary" disabled={busy} onClick={() => void submit(confirming.source, 'ask', undefined, confirming.accounts)}>
+            {t('mfa_confirm_save')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => { setConfirming(null); setDone(t('mfa_confirm_cancelled')); }}>{t('mfa_cancel')}</button>
+        </div>
+      )}
       {pending && (
         <div class="confirm" role="group" aria-label={t('mfa_duplicates_title')}>
           <p>{t('mfa_duplicates_found', pending.duplicates.map(label).join(', '))}</p>
           {pending.fresh > 0 && <p>{t('mfa_duplicates_fresh', String(pending.fresh))}</p>}
-          <button type="button" class="primary" disabled={busy} onClick={() => void submit(pending.source, 'skip', pending.qr)}>{t('mfa_duplicates_skip')}</button>
-          <button type="button" disabled={busy} onClick={() => void submit(pending.source, 'add', pending.qr)}>{t('mfa_duplicates_add')}</button>
+          <button type="button" class="primary" disabled={busy} onClick={() => void submit(pending.source, 'skip', pending.qr, pending.confirm)}>{t('mfa_duplicates_skip')}</button>
+          <button type="button" disabled={busy} onClick={() => void submit(pending.source, 'add', pending.qr, pending.confirm)}>{t('mfa_duplicates_add')}</button>
           <button type="button" disabled={busy} onClick={() => setPending(null)}>{t('mfa_cancel')}</button>
         </div>
       )}

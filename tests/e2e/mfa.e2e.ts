@@ -244,13 +244,25 @@ describe('MFA authenticator', () => {
     await page.bringToFront();
     const popup = await openRealPopup(session, `${EKINERJA}/mfa-qr`);
     const before = Date.now();
-    const shown = await popup.run<string>(`(async () => { ${POPUP_HELPERS}
+    const { asked, cancelled, shown } = await popup.run<{ asked: string; cancelled: string; shown: string }>(`(async () => { ${POPUP_HELPERS}
+      const confirmBox = () => document.querySelector('[role=group][aria-label="Periksa akun sebelum disimpan"]');
       (await wait(() => button('Tambah akun'))).click();
+      // The page decides what its QR code holds: nothing is saved before the user says yes to what it shows.
       (await wait(() => button('Pindai kode QR di tab ini'))).click();
+      const asked = (await wait(confirmBox)).textContent;
+      button('Batal').click();
+      await wait(() => !confirmBox() && [...document.querySelectorAll('[role=status]')].some((s) => s.textContent === 'Akun tidak disimpan.'));
+      const cancelled = document.body.textContent;
+      button('Pindai kode QR di tab ini').click();
+      await wait(confirmBox);
+      button('Ya, simpan').click();
       await wait(() => document.body.textContent.includes('1 akun ditambahkan.'));
-      return await wait(() => codeOf(${JSON.stringify(ACCOUNTS.screen.account)}));
+      return { asked, cancelled, shown: await wait(() => codeOf(${JSON.stringify(ACCOUNTS.screen.account)})) };
     })()`);
     const after = Date.now();
+    const { issuer, account, secret } = ACCOUNTS.screen;
+    expect(asked).toContain(`Penerbit: ${issuer} · akun: ${account} · kunci berakhiran …${secret.slice(-4)}`);
+    expect(cancelled).not.toContain(account); // cancelled: no account, no code
     expect([referenceTotp(ACCOUNTS.screen.secret, before), referenceTotp(ACCOUNTS.screen.secret, after)]).toContain(shown);
     await popup.cdp.detach();
   });
@@ -504,9 +516,12 @@ describe('QR codes that are hard to read (issue 12: phone photos; issue 10, find
     const shown = await popup.run<{ text: string; code: string | null }>(`(async () => { ${POPUP_HELPERS}
       (await wait(() => button('Tambah akun'))).click();
       (await wait(() => button('Pindai kode QR di tab ini'))).click();
+      const asked = (await wait(() => document.querySelector('[role=group][aria-label="Periksa akun sebelum disimpan"]'))).textContent;
+      button('Ya, simpan').click();
       await wait(() => document.body.textContent.includes('1 akun ditambahkan.'));
-      return { text: document.body.textContent, code: await wait(() => codeOf(${JSON.stringify(NIP)})) };
+      return { text: asked + ' ' + document.body.textContent, code: await wait(() => codeOf(${JSON.stringify(NIP)})) };
     })()`);
+    expect(shown.text).toContain(`Penerbit: public-siasn · akun: ${NIP} · kunci berakhiran …${ACCOUNTS.activation.secret.slice(-4)}`);
     expect(shown.text).toContain('Kode QR dibaca dari gambarnya di halaman aktivasi ASN Digital, tidak dari tangkapan layar.');
     expect([referenceTotp(ACCOUNTS.activation.secret, Date.now() - 5000), referenceTotp(ACCOUNTS.activation.secret, Date.now())]).toContain(shown.code);
     await popup.cdp.detach();

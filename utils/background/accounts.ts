@@ -51,6 +51,7 @@ import type {
   AccountsFailure,
   AccountsList,
   AccountView,
+  AddPreview,
   AddSource,
   DuplicateChoice,
   QrRead,
@@ -364,22 +365,49 @@ async function rewriteOrder(d: Db, next: StoredAccountRecord[]): Promise<void> {
 }
 
 /** The options' list: add, remove, rename or pin, move. */
+/** How long a tab's QR code, read and shown to the user, waits for "Ya, simpan" (kept in memory only). */
+export const TAB_READ_KEPT_MS = 5 * 60_000;
+
+const previewsOf = (accounts: readonly ParsedAccount[]): AddPreview[] =>
+  accounts.map((p) => ({ issuer: p.issuer, account: p.account, keyEnd: keyEnd(p.secret) }));
+
 function listHandlers(ctx: Ctx): Handlers<'listAccounts' | 'addAccounts' | 'removeAccount' | 'updateAccount' | 'moveAccount'> {
   const { db, serial, vault } = ctx;
+  /**
+   * The last tab's QR code read, shown to the user for confirmation: "Ya, simpan" saves exactly
+   * that, without capturing the tab again (Chrome allows only 2 captures a second, and what the
+   * user saw is what is saved).
+   */
+  let tabRead: { read: SourceRead; windowId: number | undefined; at: number } | null = null;
   return {
     async listAccounts() {
       return list(await db(), vault);
     },
-    async addAccounts({ source, duplicates }) {
+    async addAccounts({ source, duplicates, confirm }) {
       const choice = duplicates ?? 'ask';
       // Reading an image takes a while and touches no data: outside the queue, so nothing waits for it.
       let read: SourceRead;
-      try {
-        read = await readSource(source, ctx.io);
-      } catch (e) {
-        return fail(e);
+      const kept = tabRead;
+      if (source.kind === 'tab' && kept && kept.windowId === source.windowId && ctx.now().getTime() - kept.at < TAB_READ_KEPT_MS && samePreviews(previewsOf(kept.read.accounts), confirm)) {
+        read = kept.read;
+      } else {
+        try {
+          read = await readSource(source, ctx.io);
+        } catch (e) {
+          return fail(e);
+        }
       }
       const { accounts, skipped, qr } = read;
+      // A tab's page decides what its QR code holds (issue 12, finding 3): the user sees what would
+      // be saved and confirms exactly that; a confirmation of something else asks again.
+      if (source.kind === 'tab') {
+        const previews = previewsOf(accounts);
+        if (!samePreviews(previews, confirm)) {
+          tabRead = { read, windowId: source.windowId, at: ctx.now().getTime() };
+          return { ok: false, needsConfirm: previews, ...(qr ? { qr } : {}) } as const;
+        }
+        tabRead = null;
+      }
       return serial(async () => {
         try {
           const res = await addParsed(await db(), await usableKey(vault), accounts, choice, ctx.now().toISOString());
@@ -604,6 +632,15 @@ function ssoHandlers(ctx: Ctx): Handlers<'ssoCode' | 'saveActivationAccount'> {
 /** The last 4 characters of a key as the activation page shows it (grouped by 4): what the user can compare. */
 export function keyEnd(secret: string): string {
   return secret.replace(/[\s=-]+/g, '').toUpperCase().slice(-4);
+}
+
+/** Whether the user confirmed exactly these accounts, in this order. */
+function samePreviews(previews: readonly AddPreview[], confirm: readonly AddPreview[] | undefined): boolean {
+  return (
+    Array.isArray(confirm) &&
+    confirm.length === previews.length &&
+    previews.every((p, i) => confirm[i]?.issuer === p.issuer && confirm[i]?.account === p.account && confirm[i]?.keyEnd === p.keyEnd)
+  );
 }
 
 /** Whether the user's answer is to exactly this preview (and says what to do with accounts of the same name). */

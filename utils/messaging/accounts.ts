@@ -54,9 +54,21 @@ export interface QrRead {
   height: number;
 }
 
+/**
+ * An account read from a tab's QR code, as shown to the user before it is saved (issue 12,
+ * finding 3: the page decides what its QR code holds): issuer, name and the key's last 4 characters.
+ */
+export interface AddPreview {
+  issuer: string;
+  account: string;
+  keyEnd: string;
+}
+
 export type AddAccountsResult =
   | { ok: true; added: AccountView[]; duplicatesSkipped: number; skipped: SkippedAccount[]; qr?: QrRead }
   | { ok: false; needsChoice: true; duplicates: Pick<AccountView, 'issuer' | 'account'>[]; fresh: number }
+  /** A tab's QR code: nothing written; add again with `confirm` equal to `accounts` to save them. */
+  | { ok: false; needsConfirm: AddPreview[]; qr?: QrRead }
   | AccountsFailure;
 
 export interface AccountsList {
@@ -98,8 +110,11 @@ export type SaveActivationResult =
 export interface AccountsProtocol {
   /** Accounts in display order (no secrets) and the vault's state. */
   listAccounts(): AccountsList;
-  /** Reads the source; adds every usable account in one transaction (duplicates as chosen). */
-  addAccounts(data: { source: AddSource; duplicates?: DuplicateChoice }): AddAccountsResult;
+  /**
+   * Reads the source; adds every usable account in one transaction (duplicates as chosen). A tab's
+   * QR code (`kind: 'tab'`) is saved only with `confirm` matching what the tab gives now.
+   */
+  addAccounts(data: { source: AddSource; duplicates?: DuplicateChoice; confirm?: AddPreview[] }): AddAccountsResult;
   removeAccount(id: string): AccountsListResult;
   /** Renames or pins an account. */
   updateAccount(data: { id: string; issuer?: string; account?: string; pinned?: boolean }): AccountsListResult;

@@ -4,7 +4,7 @@ import { unwrap } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type Db } from '@/utils/db/db';
 import { VAULT_KEY } from '@/utils/db/schema';
-import { accountsCapability, AccountsError, pickSsoAccount, type AccountsDeps } from '@/utils/background/accounts';
+import { accountsCapability, AccountsError, pickSsoAccount, TAB_READ_KEPT_MS, type AccountsDeps } from '@/utils/background/accounts';
 import { createService } from '@/utils/background/service';
 import { createQueue } from '@/utils/background/queue';
 import type { Capability, Handlers, RefreshContext } from '@/utils/background/capability';
@@ -59,6 +59,13 @@ function handlersWith(over: Partial<AccountsDeps> = {}): { h: Capability<keyof A
   const deps = { db: async () => db, now: () => new Date(clock), readDay: unused, refresh: unused, exclusive: createQueue({ name: 'exclusive' }), saveOutcome: unused };
   const cap = accountsCapability(deps, { ...fakes(), ...over });
   return { h: cap.handlers, cap };
+}
+
+/** The popup's "Pindai kode QR di tab ini" as the user answers it: read, then "Ya, simpan" to what was shown. */
+async function addFromTab(h: Capability<keyof AccountsProtocol>['handlers'], windowId: number) {
+  const asked = await h.addAccounts({ source: { kind: 'tab', windowId } });
+  if (!('needsConfirm' in asked)) return asked;
+  return h.addAccounts({ source: { kind: 'tab', windowId }, confirm: asked.needsConfirm });
 }
 
 async function snapshot(): Promise<CodesSnapshot> {
@@ -150,12 +157,51 @@ describe('adding accounts', () => {
       added: [{ account: NIP }],
       qr: { from: 'image', original: true },
     });
-    expect(await h.addAccounts({ source: { kind: 'tab', windowId: 3 } })).toMatchObject({
+    expect(await addFromTab(h, 3)).toMatchObject({
       ok: true,
       added: [{ issuer: 'GitHub', account: 'budi' }],
       qr: { from: 'screen', original: true },
     });
   });
+
+  it('a tab\'s QR code is saved only after the user confirmed exactly what it holds (issue 12, finding 3)', async () => {
+    let shown = LINK;
+    let reads = 0;
+    const { h } = handlersWith({ pageQr: async () => { reads++; return qrDataUrl(shown); } });
+    const before = await raw();
+    const tab = { kind: 'tab', windowId: 7 } as const;
+    const preview = { issuer: 'public-siasn', account: NIP, keyEnd: SECRET.slice(-4) };
+    expect(await h.addAccounts({ source: tab })).toEqual({ ok: false, needsConfirm: [preview], qr: expect.objectContaining({ from: 'page' }) });
+    expect(await raw()).toEqual(before); // nothing written before the answer
+    // Answers that are not exactly what was shown ask again and write nothing.
+    for (const confirm of [[], [{ ...preview, account: 'x' }], [{ ...preview, keyEnd: 'AAAA' }], [preview, preview]]) {
+      expect(await h.addAccounts({ source: tab, confirm })).toHaveProperty('needsConfirm');
+    }
+    expect(await raw()).toEqual(before);
+    // The page shows another key by the time the user answers, and what was read is no longer kept
+    // (5 minutes): the answer is to something else, so it asks again.
+    const n = reads;
+    shown = `otpauth://totp/public-siasn:${NIP}?secret=${SECRET2}&issuer=public-siasn`;
+    clock += TAB_READ_KEPT_MS;
+    expect(await h.addAccounts({ source: tab, confirm: [preview] })).toMatchObject({
+      ok: false,
+      needsConfirm: [{ issuer: 'public-siasn', account: NIP, keyEnd: SECRET2.slice(-4) }],
+    });
+    expect(reads).toBe(n + 1);
+    expect(await raw()).toEqual(before);
+    // "Ya, simpan" to what was shown saves exactly that, without reading the tab again.
+    const confirm = [{ issuer: 'public-siasn', account: NIP, keyEnd: SECRET2.slice(-4) }];
+    shown = LINK;
+    expect(await h.addAccounts({ source: tab, confirm })).toMatchObject({ ok: true, added: [{ account: NIP }] });
+    expect(reads).toBe(n + 1);
+    expect((await raw()).accounts.map((a) => a.secret)).toEqual([SECRET2]);
+    // What was read in one window does not answer a scan in another: that tab is read again.
+    expect(await h.addAccounts({ source: { kind: 'tab', windowId: 8 } })).toHaveProperty('needsConfirm', [preview]);
+    const m = reads;
+    expect(await h.addAccounts({ source: tab, confirm: [preview] })).toMatchObject({ ok: true, added: [{ account: NIP }] });
+    expect(reads).toBe(m + 1);
+  });
+
 
   it('on the MFA activation page the tab scan reads the page\'s own QR image, not the screen', async () => {
     const asked: (number | undefined)[] = [];
@@ -166,8 +212,8 @@ describe('adding accounts', () => {
       },
       captureTab: async () => { throw new Error('the screen must not be captured'); },
     });
-    expect(await h.addAccounts({ source: { kind: 'tab', windowId: 7 } })).toMatchObject({ ok: true, added: [{ account: NIP }], qr: { from: 'page' } });
-    expect(asked).toEqual([7]);
+    expect(await addFromTab(h, 7)).toMatchObject({ ok: true, added: [{ account: NIP }], qr: { from: 'page' } });
+    expect(asked).toEqual([7]); // "Ya, simpan" saves what was read, without reading again
   });
 
   it('a tab whose screen shows no whole QR code: a message that says to make it all visible', async () => {
@@ -175,7 +221,7 @@ describe('adding accounts', () => {
     expect(await h.addAccounts({ source: { kind: 'tab', windowId: 3 } })).toEqual({ ok: false, error: 'mfa_err_no_qr_tab' });
     // The page's answer failing (no content script) falls back to the screen.
     const { h: h2 } = handlersWith({ pageQr: async () => { throw new Error('Could not establish connection.'); } });
-    expect(await h2.addAccounts({ source: { kind: 'tab', windowId: 3 } })).toMatchObject({ ok: true, qr: { from: 'screen' } });
+    expect(await addFromTab(h2, 3)).toMatchObject({ ok: true, qr: { from: 'screen' } });
   });
 
   it('bad input gets its own message key and changes nothing', async () => {
