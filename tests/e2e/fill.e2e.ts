@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { EKINERJA, launchExtension, serveFixtures, type ExtensionSession } from './harness';
 import { REPLICA_ROUTES, replicaPath, type ReplicaFormState } from '../fixtures/replica/routes';
-import { field, formState as replicaState, openModal, saved, waitReady } from './replica-driver';
+import { field, formState as replicaState, openModal, openReplica, saved } from './replica-driver';
 import { TEACHING_FORM, teachingEntry, todayIn } from './expected';
 import { chooseTemplate, seedTemplates } from './extension-data';
 
@@ -69,13 +69,6 @@ async function start(templates: TemplateRecord[] = [TEACHING, YEARLY]): Promise<
   await serveFixtures(session.context, EKINERJA, { ...REPLICA_ROUTES });
   await seed(session, templates);
   return session;
-}
-
-async function openReplica(s: ExtensionSession, path: string): Promise<Page> {
-  const page = await s.context.newPage();
-  await page.goto(EKINERJA + path);
-  await waitReady(page);
-  return page;
 }
 
 /** The extension's control inside the modal. */

@@ -17,7 +17,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, type TestContext } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { EKINERJA, launchExtension, ROOT, serveFixtures, type ExtensionSession } from './harness';
 import { REPLICA_ROUTES, replicaPath } from '../fixtures/replica/routes';
@@ -67,21 +67,32 @@ async function saveCalendar(page: Page, zone: Zone, workWeek: 5 | 6) {
   await page.getByRole('region', { name: 'Kalender & Cuti' }).getByText('Tersimpan.').first().waitFor();
 }
 
+/**
+ * The extension started in a zone where today is a working day with a minute-away plan (the
+ * test is skipped when there is none right now), notifications recorded when asked, and the
+ * calendar saved in the options page (left open).
+ */
+async function startInWorkingZone(ctx: TestContext, notifications = false): Promise<{ s: ExtensionSession; zone: Zone; workWeek: 5 | 6; sw: Worker; options: Page } | null> {
+  const chosen = chooseZone();
+  if (!chosen) {
+    ctx.skip(); // every candidate zone is on a Sunday or holiday right now
+    return null;
+  }
+  const { zone, workWeek } = chosen;
+  if (!zone.option) process.env.TZ = zone.iana;
+  session = await launchExtension();
+  const sw = await session.background();
+  if (notifications) await recordNotifications(sw);
+  const options = await session.openPage('options.html');
+  await saveCalendar(options, zone, workWeek);
+  return { s: session, zone, workWeek, sw, options };
+}
+
 describe('reminders', () => {
   it('notifies a minute before the target time, snoozes from the popup, and stops once today is reported', async (ctx) => {
-    const chosen = chooseZone();
-    if (!chosen) {
-      ctx.skip(); // every candidate zone is on a Sunday or holiday right now
-      return;
-    }
-    const { zone, workWeek } = chosen;
-    if (!zone.option) process.env.TZ = zone.iana;
-    session = await launchExtension();
-    const sw = await session.background();
-    await recordNotifications(sw);
-
-    const options = await session.openPage('options.html');
-    await saveCalendar(options, zone, workWeek);
+    const started = await startInWorkingZone(ctx, true);
+    if (!started) return;
+    const { s, zone, workWeek, sw, options } = started;
 
     // One reminder, 1 minute before a target time about a minute away.
     const schedule = options.getByRole('region', { name: 'Jadwal & Pengingat' });
@@ -119,7 +130,7 @@ describe('reminders', () => {
     expect(after!).toBeGreaterThanOrEqual(nextMidnight(zone, plan.today));
 
     // "Tunda 15 menit" in the popup: the alarm comes back to today, 15 minutes from the click.
-    const popup = await session.openPage('popup.html');
+    const popup = await s.openPage('popup.html');
     const snooze = popup.getByRole('button', { name: 'Tunda 15 menit' });
     await snooze.waitFor();
     const before = Date.now();
@@ -132,8 +143,8 @@ describe('reminders', () => {
     expect(await shownIds(sw)).not.toContain(id);
 
     // e-Kinerja's calendar shows an entry for today: today's pending reminder goes.
-    await serveFixtures(session.context, EKINERJA, REPLICA_ROUTES);
-    const site = await session.context.newPage();
+    await serveFixtures(s.context, EKINERJA, REPLICA_ROUTES);
+    const site = await s.context.newPage();
     await site.goto(EKINERJA + replicaPath({ date: plan.today, entries: [plan.today] }));
     const moved = await waitUntil('the reminder to leave today', () => reminderAlarm(sw), (w) => w !== null && w >= nextMidnight(zone, plan.today), 20_000);
     expect(moved!).toBeGreaterThanOrEqual(nextMidnight(zone, plan.today));
@@ -141,20 +152,12 @@ describe('reminders', () => {
   }, 240_000);
 
   it('after "Tunda 15 menit" and "Tandai hari ini sudah lapor" the popup names the alarm actually pending (finding 11)', async (ctx) => {
-    const chosen = chooseZone();
-    if (!chosen) {
-      ctx.skip(); // every candidate zone is on a Sunday or holiday right now
-      return;
-    }
-    const { zone, workWeek } = chosen;
-    if (!zone.option) process.env.TZ = zone.iana;
-    session = await launchExtension();
-    const sw = await session.background();
-    const options = await session.openPage('options.html');
-    await saveCalendar(options, zone, workWeek);
+    const started = await startInWorkingZone(ctx);
+    if (!started) return;
+    const { s, zone, sw, options } = started;
     await options.close();
 
-    const popup = await session.openPage('popup.html');
+    const popup = await s.openPage('popup.html');
     await popup.getByRole('button', { name: 'Tunda 15 menit' }).click();
     const line = popup.locator('.reminder-line [role="status"]');
     await popup.getByText(/^Pengingat ditunda sampai \d\d\.\d\d$/).waitFor();

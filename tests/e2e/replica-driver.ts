@@ -4,11 +4,20 @@
  * replica saved from its Vue state.
  */
 import { expect } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { ReplicaApi, ReplicaEntry } from '../fixtures/replica/routes';
+import { EKINERJA } from './fixture-server';
 
 export async function waitReady(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { __replica?: ReplicaApi }).__replica?.ready === true);
+}
+
+/** A new tab on the replica at `path` (from replicaPath), once its app is ready. */
+export async function openReplica(s: { context: BrowserContext }, path: string): Promise<Page> {
+  const page = await s.context.newPage();
+  await page.goto(EKINERJA + path);
+  await waitReady(page);
+  return page;
 }
 
 export const saved = (page: Page): Promise<ReplicaEntry[]> =>

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { EKINERJA, launchExtension, serveFixtures, type ExtensionSession } from './harness';
 import { REPLICA_ROUTES, replicaPath, type ReplicaApi, type ReplicaFailure } from '../fixtures/replica/routes';
-import { formState, saved, waitReady } from './replica-driver';
+import { formState, openReplica, saved, waitReady } from './replica-driver';
 import { countFrom, reportRecords, seedTemplates } from './extension-data';
 import { OFF_2026, isWorkday, longDate, plus, todayIn } from './expected';
 import type { TemplateRecord } from '../../utils/db/schema';
@@ -84,11 +84,18 @@ async function start(zone = ZONE): Promise<ExtensionSession> {
   return session;
 }
 
-async function openReplica(s: ExtensionSession, path: string): Promise<Page> {
-  const page = await s.context.newPage();
-  await page.goto(EKINERJA + path);
-  await waitReady(page);
-  return page;
+/**
+ * The three working days before today missed (counting from the first), the replica open with
+ * today reported, and "Lapor susulan (3 hari)" clicked in the popup.
+ */
+async function queueOfThree(variant: 'normal' | 'slow'): Promise<{ s: ExtensionSession; page: Page; days: [string, string, string] }> {
+  const today = todayIn(ZONE);
+  const days = workdaysBefore(today, 3) as [string, string, string];
+  const s = await start();
+  await countFrom(s, days[0]);
+  const page = await openReplica(s, replicaPath({ variant, entries: [today], persist: true }));
+  await catchUp(s, 3);
+  return { s, page, days };
 }
 
 /** Starts "Lapor susulan" from the popup, as a user does; resolves to the popup page. */
@@ -129,12 +136,7 @@ describe('today and Lapor susulan from the popup', () => {
     });
 
     it(`a queue of 3 days: a server failure keeps the day and offers it again, Lewati leaves it missed, the others are reported (${variant} replica)`, async () => {
-      const today = todayIn(ZONE);
-      const [a, b, c] = workdaysBefore(today, 3) as [string, string, string];
-      const s = await start();
-      await countFrom(s, a);
-      const page = await openReplica(s, replicaPath({ variant, entries: [today], persist: true }));
-      await catchUp(s, 3);
+      const { s, page, days: [a, b, c] } = await queueOfThree(variant);
 
       await filledFor(page, a, '1 dari 3');
       await clickOk(page);
@@ -168,12 +170,7 @@ describe('today and Lapor susulan from the popup', () => {
     });
 
     it(`a reload in the middle of the queue, and a day reported by hand meanwhile is passed over (${variant} replica)`, async () => {
-      const today = todayIn(ZONE);
-      const [a, b, c] = workdaysBefore(today, 3) as [string, string, string];
-      const s = await start();
-      await countFrom(s, a);
-      const page = await openReplica(s, replicaPath({ variant, entries: [today], persist: true }));
-      await catchUp(s, 3);
+      const { s, page, days: [a, b, c] } = await queueOfThree(variant);
       await filledFor(page, a, '1 dari 3');
 
       // Reload: the run goes on from the background's state; the modal opens and fills again.
