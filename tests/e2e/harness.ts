@@ -30,6 +30,13 @@ export interface LaunchOptions {
   lang?: 'id' | 'en';
   /** Extension folder to load (bench uses a copy). */
   extensionPath?: string;
+  /**
+   * A fresh install opens the welcome checklist (options.html#welcome) in a tab. 'close' (the
+   * default): the harness waits until it has rendered and closes it, so each test starts from its
+   * own pages; 'keep': it stays open as `session.welcome`; 'close-at-once': closed as soon as the
+   * tab exists, while it still loads (a user's quick close).
+   */
+  welcomeTab?: 'close' | 'keep' | 'close-at-once';
 }
 
 export interface ExtensionSession {
@@ -40,6 +47,8 @@ export interface ExtensionSession {
   background(): Promise<Worker>;
   /** Opens an extension page (popup.html, options.html) in a new tab. */
   openPage(path: 'popup.html' | 'options.html' | string): Promise<Page>;
+  /** The welcome checklist the install opened (with `welcomeTab: 'keep'`). */
+  welcome?: Page;
   /** Closes the browser, keeping the profile unless `removeProfile`. */
   close(removeProfile?: boolean): Promise<void>;
 }
@@ -74,10 +83,13 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   };
   const worker = await background();
   const extensionId = new URL(worker.url()).host;
+  let welcome: Page | undefined;
+  if (!opts.userDataDir) welcome = await installWelcome(context, extensionId, opts.welcomeTab ?? 'close');
   return {
     context,
     extensionId,
     userDataDir,
+    welcome,
     background,
     async openPage(path) {
       const page = await context.newPage();
@@ -89,6 +101,25 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       if (removeProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh install opens the welcome checklist (utils/background/welcome.ts): waits for its tab
+ * and for it to render (the app mounted, as a user sees it), then does what `tab` says.
+ */
+async function installWelcome(context: BrowserContext, extensionId: string, tab: NonNullable<LaunchOptions['welcomeTab']>): Promise<Page | undefined> {
+  const url = `chrome-extension://${extensionId}/options.html#welcome`;
+  const find = () => context.pages().find((p) => p.url() === url);
+  let welcome = find();
+  // A tab may show up before its address does: look again at each new page, and every second.
+  for (const until = Date.now() + 15_000; !welcome && Date.now() < until; welcome = find()) {
+    await context.waitForEvent('page', { timeout: 1_000 }).catch(() => undefined);
+  }
+  if (!welcome) throw new Error(`a fresh install did not open ${url} within 15 s (utils/background/welcome.ts)`);
+  if (tab !== 'close-at-once') await welcome.locator('#app > *').first().waitFor();
+  if (tab === 'keep') return welcome;
+  await welcome.close();
+  return undefined;
 }
 
 /**

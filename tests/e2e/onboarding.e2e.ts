@@ -1,8 +1,9 @@
 /**
- * The first run (issue 10, issue 12 finding 2), as a new user goes through it: from the popup to
- * Pengaturan, whose top offers the welcome checklist; passphrase first, then the MFA account, the first template, the deadline
- * and zone; then e-Kinerja's daily-progress page (the replica at the real address) and its form
- * filled from that template. Every click is counted (typing is not a click).
+ * The first run (issue 10, issue 12 finding 2), as a new user goes through it: the install opens
+ * the welcome checklist (utils/background/welcome.ts); passphrase first, then the MFA account, the
+ * first template, the deadline and zone; then e-Kinerja's daily-progress page (the replica at the
+ * real address) and its form filled from that template. Every click is counted (typing is not a
+ * click). Later, the popup and Pengaturan lead back to what is left.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
@@ -17,20 +18,50 @@ let session: ExtensionSession | undefined;
 afterEach(async () => { await session?.close(true); session = undefined; });
 
 describe('first run', () => {
+  it('a fresh install opens the welcome checklist once, in Indonesian; a restart opens nothing', async () => {
+    session = await launchExtension({ welcomeTab: 'keep' });
+    const page = session.welcome!;
+    await page.getByRole('heading', { name: 'Selamat datang di Asisten e-Kinerja' }).waitFor();
+    await page.getByRole('heading', { name: '1. Kata sandi brankas MFA' }).waitFor();
+    expect(await page.title()).toBe('Pengaturan — Asisten e-Kinerja');
+    // Real text everywhere, no message key (keys are snake_case: onboarding_step_vault, …).
+    expect(await page.locator('body').innerText()).not.toMatch(/\b[a-z]+(_[a-z0-9]+)+\b/);
+    expect(session.context.pages().filter((p) => p.url().includes('options.html'))).toHaveLength(1);
+    // The browser starts again with this profile: no second welcome (runtime.onInstalled says 'install' once).
+    const profile = session.userDataDir;
+    await session.close();
+    session = await launchExtension({ userDataDir: profile });
+    const popup = await session.openPage('popup.html');
+    await popup.getByRole('button', { name: 'Pengaturan', exact: true }).waitFor();
+    expect(session.context.pages().filter((p) => p.url().includes('options.html'))).toHaveLength(0);
+  });
+
+  it('closing the welcome tab while it loads leaves every later page its messages (fresh installs, 3 times)', async () => {
+    // Chromium fetches an extension's messages once per renderer process; a page closed during
+    // that fetch left an empty set for every later page (8 of 45 fresh profiles before the service
+    // worker read them first, 0 of 40 after; see utils/background/welcome.ts). The race does not
+    // hit every time: three installs catch that regression with about 45 % odds, and never fail without it.
+    for (let i = 0; i < 3; i++) {
+      session = await launchExtension({ welcomeTab: 'close-at-once' });
+      const options = await session.openPage('options.html');
+      await options.locator('#app > *').first().waitFor();
+      expect(await options.title()).toBe('Pengaturan — Asisten e-Kinerja');
+      const popup = await session.openPage('popup.html');
+      await popup.locator('#app > *').first().waitFor();
+      expect(await popup.getByRole('button', { name: 'Pengaturan', exact: true }).count()).toBe(1);
+      await session.close(true);
+      session = undefined;
+    }
+  });
+
   it('from install to a first filled form: passphrase → account → template → deadline → the form filled', async () => {
-    session = await launchExtension();
+    // The install opens the welcome checklist by itself.
+    session = await launchExtension({ welcomeTab: 'keep' });
     await serveFixtures(session.context, EKINERJA, { ...REPLICA_ROUTES });
     let clicks = 0;
     const click = async (l: Locator) => { await l.click(); clicks += 1; };
-    // The toolbar popup → Pengaturan, whose top says what is left to set up.
-    const first = await session.openPage('popup.html');
-    const opening = session.context.waitForEvent('page');
-    await click(first.getByRole('button', { name: 'Pengaturan', exact: true }));
-    const page = await opening;
-    await page.getByRole('group', { name: /^Panduan awal: 0 dari 4 langkah selesai/ }).waitFor();
-    await click(page.getByRole('button', { name: 'Lanjutkan panduan awal' }));
-    await page.waitForURL(/options\.html#welcome$/);
-    await first.close();
+    const page = session.welcome!;
+    expect(page.url()).toMatch(/options\.html#welcome$/);
     const progress = (done: number) => page.getByRole('status').filter({ hasText: `${done} dari 4 langkah selesai` }).waitFor();
 
     // 1. The passphrase comes first, with the plain reason; its form is open.
@@ -95,7 +126,7 @@ describe('first run', () => {
     expect(await page.getByText('Lanjutkan panduan awal').count()).toBe(0);
 
     console.log(`onboarding clicks: ${clicks} (${weekendClicks} of them only because today is a weekend)`);
-    expect(clicks - weekendClicks).toBe(10);
+    expect(clicks - weekendClicks).toBe(8);
   });
 
   it('each step can be skipped and taken up again; what is left shows in the options page, and the add form warns once without a passphrase', async () => {

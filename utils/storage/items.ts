@@ -5,7 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import {
-  CLOCK_CHECK, CODES_SNAPSHOT, LAST_FIRED_AT, LAST_READING, LEGACY_CLOCK_CHECK, LOCK_AT, SITE_DAYS_SEEN, SYNC_ENABLED, SYNC_LAST_OUTCOME, SYNC_LAST_STATE, VAULT_KEY, REPORT_RUN, SITE_RENCANA_AKSI, ONBOARDING,
+  CLOCK_CHECK, CODES_SNAPSHOT, LAST_FIRED_AT, LAST_READING, LEGACY_CLOCK_CHECK, LOCK_AT, SITE_DAYS_SEEN, SYNC_ENABLED, SYNC_LAST_OUTCOME, SYNC_LAST_STATE, VAULT_KEY, REPORT_RUN, SITE_RENCANA_AKSI, ONBOARDING, WELCOME_OPENED,
   type StorageKey,
 } from './keys';
 
@@ -26,3 +26,4 @@ export const syncLastOutcomeItem = item(SYNC_LAST_OUTCOME);
 export const reportRunItem = item(REPORT_RUN);
 export const siteRencanaAksiItem = item(SITE_RENCANA_AKSI);
 export const onboardingItem = item(ONBOARDING);
+export const welcomeOpenedItem = item(WELCOME_OPENED);

@@ -98,3 +98,9 @@ export interface SiteRencanaAksi {
 export const SITE_RENCANA_AKSI = key<SiteRencanaAksi>('local:site.rencanaAksi');
 /** storage.local: the first-run checklist's choices (skipped steps, schedule confirmed, the no-passphrase warning shown); utils/onboarding/checklist.ts. */
 export const ONBOARDING = key<OnboardingChoices>('local:onboarding');
+/**
+ * storage.local: when the install opened the welcome checklist (ISO time; utils/background/welcome.ts).
+ * It opens once: a browser that reports every start as an install (an unpacked extension loaded
+ * with --load-extension) opens it no more.
+ */
+export const WELCOME_OPENED = key<string>('local:welcome.openedAt');

@@ -55,6 +55,13 @@ beforeAll(async () => {
   ff.serveFixtures(SSO, { [OTP_PATH]: 'sso/login-otp.html', [ACTIVATION_PATH]: 'sso/login-config-totp.html' });
   // The SSO's root answers the clock check (one HEAD request) with its Date header.
   ff.route(`${SSO}/`, (req) => (new URL(req.url).pathname === '/' ? { status: 200, headers: { date: new Date().toUTCString() }, body: '' } : undefined));
+  // The install opened the welcome checklist, in Indonesian (the harness waited for it to render).
+  const welcome = await ff.welcome.run(async (d) => {
+    const heading = await d.wait('the welcome heading', () => d.all('h1, h2').find((h) => d.text(h) === 'Selamat datang di Asisten e-Kinerja'));
+    return { heading: d.text(heading), title: d.doc.title, keys: d.text(d.doc.body).match(/\b[a-z]+(_[a-z0-9]+)+\b/g) };
+  });
+  expect(welcome).toEqual({ heading: 'Selamat datang di Asisten e-Kinerja', title: 'Pengaturan — Asisten e-Kinerja', keys: null });
+  await ff.welcome.close();
   options = await ff.openPage('options.html');
 }, 90_000);
 

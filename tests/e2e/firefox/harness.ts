@@ -117,6 +117,8 @@ export interface FirefoxSession {
   browser: Browser;
   /** The gecko id Firefox installed the add-on under. */
   addonId: string;
+  /** The welcome checklist the fresh install opened (rendered; the test closes it). */
+  welcome: ExtensionPage;
   /** A new tab for web pages (fixtures are routed). */
   newPage(): Promise<Page>;
   /** Opens an extension page (popup.html, options.html) in a tab of the browser window. */
@@ -349,9 +351,50 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
     throw new Error(`Firefox refused the add-on in ${ext}: ${(err as Error).message}`, { cause: err });
   }
 
+  /** An extension page in the tab registered as `key` (globalThis.__e2eTabs). */
+  const extensionPage = (key: number, url: string): ExtensionPage => ({
+    url,
+    run(fn, ...args) {
+      return chrome(`async (key, ...args) => {
+        const tab = globalThis.__e2eTabs.get(key);
+        if (!tab || !tab.linkedBrowser) throw new Error('the extension page was closed');
+        const dom = globalThis.__e2eDom(tab.linkedBrowser.contentWindow);
+        return await (${fn.toString()})(dom, ...args);
+      }`, key, ...args);
+    },
+    async close() {
+      await chrome(`(key) => { const tab = globalThis.__e2eTabs.get(key); globalThis.__e2eTabs.delete(key); if (tab) gBrowser.removeTab(tab); }`, key);
+    },
+  });
+
+  // A fresh install opens the welcome checklist (utils/background/welcome.ts): its tab, once rendered.
+  const welcomeUrl = `${EXTENSION_ORIGIN}/options.html#welcome`;
+  let welcomeKey: number;
+  try {
+    welcomeKey = await chrome<number>(`async (url) => {
+      const end = Date.now() + 15000;
+      for (;;) {
+        const tab = gBrowser.tabs.find((t) => t.linkedBrowser && t.linkedBrowser.currentURI.spec === url);
+        const doc = tab && tab.linkedBrowser.contentDocument;
+        if (doc && doc.readyState === 'complete' && doc.getElementById('app') && doc.getElementById('app').childElementCount) {
+          const key = globalThis.__e2eNextTab++;
+          globalThis.__e2eTabs.set(key, tab);
+          return key;
+        }
+        if (Date.now() > end) throw new Error('a fresh install did not open ' + url + ' within 15 s (utils/background/welcome.ts)');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }`, welcomeUrl);
+  } catch (err) {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw err;
+  }
+
   const session: FirefoxSession = {
     browser,
     addonId,
+    welcome: extensionPage(welcomeKey, welcomeUrl),
     requests,
     chrome,
     async newPage() {
@@ -373,20 +416,7 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
           await new Promise((r) => setTimeout(r, 50));
         }
       }`, url);
-      return {
-        url,
-        run(fn, ...args) {
-          return chrome(`async (key, ...args) => {
-            const tab = globalThis.__e2eTabs.get(key);
-            if (!tab || !tab.linkedBrowser) throw new Error('the extension page was closed');
-            const dom = globalThis.__e2eDom(tab.linkedBrowser.contentWindow);
-            return await (${fn.toString()})(dom, ...args);
-          }`, key, ...args);
-        },
-        async close() {
-          await chrome(`(key) => { const tab = globalThis.__e2eTabs.get(key); globalThis.__e2eTabs.delete(key); if (tab) gBrowser.removeTab(tab); }`, key);
-        },
-      };
+      return extensionPage(key, url);
     },
     serveFixtures(origin, table) {
       checkFixtures(table);

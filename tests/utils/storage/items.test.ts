@@ -24,6 +24,7 @@ describe('storage items', () => {
       reportRunItem: 'session:reportRun',
       siteRencanaAksiItem: 'local:site.rencanaAksi',
       onboardingItem: 'local:onboarding',
+      welcomeOpenedItem: 'local:welcome.openedAt',
     });
     expect(new Set(all.map((i) => i.key)).size).toBe(all.length);
   });
