@@ -37,7 +37,7 @@ export function calendarCapability({ db, now, readDay, refresh, saveOutcome }: B
         const { shown, withEntries, view } = reading;
         const full = isFullView(view);
         const d = await db();
-        const changed = await applySiteReading(d, { shown, withEntries, full }, now());
+        const { changed, confirmed } = await applySiteReading(d, { shown, withEntries, full }, now());
         // The titles and times of the entries shown, for the Jurnal (a day read again replaces
         // its earlier reading).
         if (reading.events) await recordSiteEvents(d, shown, reading.events, now());
@@ -45,6 +45,8 @@ export function calendarCapability({ db, now, readDay, refresh, saveOutcome }: B
         const more = full ? addShown(seen, shown) : seen;
         if (more !== seen) await siteDaysSeenItem.setValue(more);
         if (changed || more !== seen) await refresh();
+        // A save that waited for the calendar is confirmed now: a run waiting on it goes on.
+        for (const date of confirmed) await saveOutcome(date, 'confirmed');
         return { changed };
       },
       async recordObserved({ date, outcome, sent }) {

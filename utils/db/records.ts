@@ -18,17 +18,21 @@ export async function putReport(db: Db, date: string, status: ReportStatus, sour
  * page seemed to make but the site does not have. Manual records are never touched. One
  * transaction; returns how many records changed.
  */
-export async function applySiteReading(db: Db, reading: DaysShown, now: Date): Promise<number> {
+export async function applySiteReading(db: Db, reading: DaysShown, now: Date): Promise<{ changed: number; confirmed: string[] }> {
   const tx = db.transaction('reports', 'readwrite');
   const at = now.toISOString();
   const withEntries = new Set(reading.withEntries);
   let changed = 0;
+  // Saves that waited as "belum terkonfirmasi" and whose entry the calendar now shows.
+  const confirmed: string[] = [];
   for (const date of new Set([...reading.shown, ...withEntries])) {
-    const change = afterReading(await tx.store.get(date), date, withEntries.has(date), reading.full, at);
+    const old = await tx.store.get(date);
+    const change = afterReading(old, date, withEntries.has(date), reading.full, at);
+    if (old?.status === 'unconfirmed' && change && 'put' in change && change.put.status === 'reported') confirmed.push(date);
     changed += await applyChange(tx.store, change);
   }
   await tx.done;
-  return changed;
+  return { changed, confirmed };
 }
 
 /** A save attempt's outcome in the page (utils/reporting/confirm.ts). Returns whether the record changed. */

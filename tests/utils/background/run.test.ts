@@ -77,6 +77,20 @@ describe('the reporting run in the background', () => {
     expect(await fromTab(other, 'runTask')).toMatchObject({ finished: true, reported: 1 });
   });
 
+  it('a one-day run whose save waited as "belum terkonfirmasi" ends when the calendar shows the entry', async () => {
+    const started = await service.handlers.startRun({ what: 'today' });
+    expect(started).toMatchObject({ ok: true, run: { kind: 'one', date: '2026-11-25' } });
+    const tabId = (await reportRunItem.getValue())!.tabId!;
+    await fromTab(tabId, 'runAction', { action: 'filled', date: '2026-11-25' });
+    await service.handlers.recordObserved({ date: '2026-11-25', outcome: 'unconfirmed' });
+    expect(await fromTab(tabId, 'runTask')).toMatchObject({ date: '2026-11-25', stage: 'unconfirmed', finished: false });
+    // A reading without the entry changes nothing; the one that shows it confirms the save.
+    await service.handlers.recordSiteReading({ ok: true, view: 'day', shown: ['2026-11-25'], withEntries: [] });
+    expect(await fromTab(tabId, 'runTask')).toMatchObject({ stage: 'unconfirmed', finished: false });
+    await service.handlers.recordSiteReading({ ok: true, view: 'week', shown: ['2026-11-25'], withEntries: ['2026-11-25'] });
+    expect(await fromTab(tabId, 'runTask')).toMatchObject({ finished: true, reported: 1 });
+  });
+
   it('refuses a run without days, and content-script messages outside their shape', async () => {
     await writeSettings(db, { countFrom: '2026-11-25' });
     expect(await service.handlers.startRun({ what: 'missed' })).toEqual({ ok: false, reason: 'no-days' });
