@@ -76,9 +76,12 @@ export function ScheduleSection({ settings, save, now = () => new Date() }: Prop
     if (problem) document.getElementById(CONTROL[field])?.focus();
     return problem === undefined;
   });
-  /** A reminder setting, checked against the saved target time. */
+  /**
+   * A reminder setting alone: the background checks it against the saved target time (sending the
+   * target time shown when this rendered could write back an older one still being saved).
+   */
   const saveReminder = (field: Exclude<Field, 'targetTime'>, reminders: Partial<ReminderSettings>) =>
-    saveField(field, { targetTime: settings.targetTime, reminders });
+    saveField(field, { reminders });
   const lastCall = (enabled: boolean, minutes: string) =>
     ({ enabled, minutesAfter: minutes.trim() === '' ? NaN : Number(minutes) });
 

@@ -13,9 +13,14 @@ export function settingsCapability({ db, now, refresh }: BackgroundDeps): Capabi
         return readSettings(await db());
       },
       async saveSettings(patch) {
-        const problems = checkSettings(patch as Record<string, unknown>);
+        const d = await db();
+        // Reminders are checked against the target time they will go with: the patch's, or the saved one.
+        const withTarget = patch.reminders !== undefined && patch.targetTime === undefined
+          ? { ...patch, targetTime: (await readSettings(d)).targetTime }
+          : patch;
+        const problems = checkSettings(withTarget as Record<string, unknown>);
         if (problems.length) return { ok: false, problems };
-        const settings = await writeSettings(await db(), patch);
+        const settings = await writeSettings(d, patch);
         await refresh();
         return { ok: true, settings };
       },

@@ -190,6 +190,12 @@ describe('changing the settings mid-day', () => {
     await service.handlers.saveSettings({ reminders: { doNotDisturb: false } });
     expect(await reminderAlarm()).toBe(wib('2026-05-04 16:30'));
 
+    // A reminder change alone is checked against the saved target time (17:00), and keeps it.
+    expect(await service.handlers.saveSettings({ reminders: { morning: { enabled: true, time: '17:30' } } }))
+      .toMatchObject({ ok: false, problems: [{ field: 'reminders', code: 'reminders_morning_after_target' }] });
+    expect(await service.handlers.saveSettings({ reminders: { morning: { enabled: false, time: '07:00' } } }))
+      .toMatchObject({ ok: true, settings: { targetTime: '17:00' } });
+
     await ring();
     expect(shown()).toEqual([expect.objectContaining({
       title: 'Progress Harian: 30 menit lagi',
