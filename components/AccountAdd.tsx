@@ -8,17 +8,21 @@ import type { QrFileAnswer } from '@/utils/totp/qr-file';
 import { changeChoices, loadChoices } from '@/utils/onboarding/store';
 import './mfa.css';
 
-export interface Props {
-  /** The popup can scan its tab; the options page can open image files. */
-  mode: 'popup' | 'options';
+/** The popup can scan its tab; the options page can open image files. */
+export type Props = {
   /** After accounts were added. */
   onChanged: () => void;
-  /**
-   * The options page's QR reader for image files (utils/totp/qr-file.ts, a Web Worker); passed
-   * in rather than imported so the popup's bundle never holds it.
-   */
-  readQrFile?: (file: Blob) => Promise<QrFileAnswer>;
-}
+} & (
+  | { mode: 'popup'; readQrFile?: undefined }
+  | {
+      mode: 'options';
+      /**
+       * The options page's QR reader for image files (utils/totp/qr-file.ts, a Web Worker); passed
+       * in rather than imported so the popup's bundle never holds it.
+       */
+      readQrFile: (file: Blob) => Promise<QrFileAnswer>;
+    }
+);
 
 interface Pending {
   source: AddSource;

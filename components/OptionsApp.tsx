@@ -11,6 +11,7 @@ import { OnboardingChecklist, type StepForms } from './OnboardingChecklist';
 import { OnboardingScheduleStep } from './OnboardingScheduleStep';
 import { VaultPanel } from './VaultPanel';
 import { AccountAdd } from './AccountAdd';
+import { readQrFile } from '@/utils/totp/qr-file';
 
 /** The sections in the order of daily use: templates every day, then codes, then the set-once settings. */
 const SECTIONS = [
@@ -89,7 +90,7 @@ function useHash(): string {
 /** Each welcome step's form: the same components as the sections (the sections are not on this page, so ids stay unique). */
 const STEP_FORMS: StepForms = {
   passphrase: ({ reload, accounts }) => <VaultPanel vault={accounts.vault} onChange={reload} setFormOpen />,
-  account: ({ reload }) => <AccountAdd mode="options" onChanged={reload} />,
+  account: ({ reload }) => <AccountAdd mode="options" readQrFile={readQrFile} onChanged={reload} />,
   template: () => <TemplatesSection />,
   schedule: ({ reload }) => <OnboardingScheduleStep onDone={reload} />,
 };

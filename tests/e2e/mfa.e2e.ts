@@ -217,6 +217,16 @@ describe('MFA authenticator', () => {
     expect(left).toBeLessThanOrEqual(30);
   });
 
+  it('the welcome checklist\'s account step reads a QR image file too (its help text offers it)', async () => {
+    session = await start();
+    const welcome = await session.openPage('options.html#welcome');
+    await welcome.getByRole('button', { name: '2. Akun MFA ASN Digital' }).click();
+    await welcome.getByLabel('Unggah gambar kode QR (tangkapan layar atau foto)').setInputFiles(join(FIXTURES, 'sso/qr-account.png'));
+    await welcome.getByRole('status').getByText('1 akun ditambahkan.', { exact: false }).waitFor();
+    const popup = await session.openPage('popup.html');
+    await expectCode(() => popupCode(popup, ACCOUNTS.upload.account), ACCOUNTS.upload.secret);
+  });
+
   it('accounts from a QR image file and from a Google Authenticator export with two accounts', async () => {
     session = await start();
     const options = await session.openPage('options.html');
