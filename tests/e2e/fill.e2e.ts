@@ -4,10 +4,11 @@
  * are seeded through the options page's backup restore; what the site saved is read from the
  * replica's Vue state (window.__replica), what the extension stored from a backup export.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { EKINERJA, launchExtension, serveFixtures, type ExtensionSession } from './harness';
+import { EKINERJA, launchExtension, ROOT, serveFixtures, type ExtensionSession } from './harness';
 import { REPLICA_ROUTES, replicaPath, type ReplicaFormState } from '../fixtures/replica/routes';
 import { field, formState as replicaState, openModal, openReplica, saved } from './replica-driver';
 import { TEACHING_FORM, teachingEntry, todayIn } from './expected';
@@ -297,4 +298,27 @@ describe('a template made in the options page fills the modal', () => {
       expect(await saved(page)).toEqual([teachingEntry(todayIn(ZONE))]);
     });
   }
+});
+
+describe('README pictures (npm run screenshots)', () => {
+  it.runIf(process.env.UPDATE_SCREENSHOTS)('takes the README pictures of Pengaturan (templates) and of the in-page control after a fill', async () => {
+    const s = await start();
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    // Pengaturan at its Templates section: the side navigation and the two templates.
+    const options = await s.openPage('options.html#templates');
+    await options.setViewportSize({ width: 1100, height: 720 });
+    const region = options.getByRole('region', { name: 'Template Progress Harian' });
+    await expect.poll(() => region.locator('ol.tpl-list .tpl-item-name').allTextContents()).toEqual([TEACHING.name, YEARLY.name]);
+    await region.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await options.screenshot({ path: join(ROOT, 'docs/options-templates.png'), animations: 'disabled' });
+    await options.close();
+
+    // The replica's "Tambah Progress Harian" modal, filled from today's template by the control.
+    const page = await openReplica(s, replicaPath());
+    await page.setViewportSize({ width: 1100, height: 900 });
+    const modal = await openModal(page);
+    const c = await fillFromTemplate(page);
+    await waitState(c, 'done');
+    await modal.locator('.modal-content').screenshot({ path: join(ROOT, 'docs/in-page-control.png'), animations: 'disabled' });
+  });
 });

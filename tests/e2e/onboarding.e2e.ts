@@ -5,9 +5,11 @@
  * real address) and its form filled from that template. Every click is counted (typing is not a
  * click). Later, the popup and Pengaturan lead back to what is left.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { EKINERJA, launchExtension, serveFixtures, type ExtensionSession } from './harness';
+import { EKINERJA, launchExtension, ROOT, serveFixtures, type ExtensionSession } from './harness';
 import { REPLICA_ROUTES } from '../fixtures/replica/routes';
 import { formState, waitReady } from './replica-driver';
 import { TEACHING_FORM, todayIn, weekday } from './expected';
@@ -161,5 +163,14 @@ describe('first run', () => {
     await page.goto(page.url().replace('#welcome', '#mfa'));
     await page.getByRole('region', { name: 'Akun MFA' }).getByLabel('Tempel tautan akun').waitFor();
     expect(await page.locator('#mfa-add-no-passphrase').count()).toBe(0);
+  });
+
+  it.runIf(process.env.UPDATE_SCREENSHOTS)('takes the README picture of the welcome checklist, as the install opens it', async () => {
+    session = await launchExtension({ welcomeTab: 'keep' });
+    const page = session.welcome!;
+    await page.setViewportSize({ width: 1100, height: 720 });
+    await page.getByRole('heading', { name: '1. Kata sandi brankas MFA' }).waitFor();
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'docs/options-welcome.png'), animations: 'disabled' });
   });
 });
