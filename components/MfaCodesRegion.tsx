@@ -14,6 +14,8 @@ import './mfa.css';
 export interface Props {
   /** Unix ms; tests pin it. */
   now?: () => number;
+  /** Called once when the codes (or the empty list, the lock, a failure) are on screen. */
+  onShown?: () => void;
 }
 
 /** Search appears from this many accounts on. */
@@ -27,7 +29,7 @@ function matches(a: SnapshotAccount, query: string): boolean {
 }
 
 /** The popup's MFA codes: live codes, copy on click or Enter, search, pin and order, unlock, clock notice. */
-export function MfaCodesRegion({ now = Date.now }: Props) {
+export function MfaCodesRegion({ now = Date.now, onShown }: Props) {
   const [nowMs, setNowMs] = useState(now);
   const [query, setQuery] = useState('');
   const [arranging, setArranging] = useState(false);
@@ -44,11 +46,12 @@ export function MfaCodesRegion({ now = Date.now }: Props) {
 
   const marked = useRef(false);
   useLayoutEffect(() => {
-    if (snap && !marked.current) {
+    if ((snap || failed) && !marked.current) {
       marked.current = true;
-      performance.mark(POPUP_CODES_MARK);
+      if (snap) performance.mark(POPUP_CODES_MARK);
+      onShown?.();
     }
-  }, [snap]);
+  }, [snap, failed, onShown]);
 
   const copy = async (id: string, code: string, label: string) => {
     try {

@@ -2,13 +2,14 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLocale } from '@/utils/i18n/i18n';
 import { formatLongDate } from '@/utils/calendar/dates';
-import { TUKIN_MESSAGE } from '@/utils/calendar/missed-days';
+import { TUKIN_MESSAGE } from '@/utils/calendar/day-messages';
 import { monthSummaries, type MonthSummary } from '@/utils/calendar/month-summary';
 import type { PopupStatus } from '@/utils/messaging/protocol';
 import type { ManualStatus } from '@/utils/db/schema';
 import { Region } from './Region';
 import { UnconfirmedTag } from './UnconfirmedTag';
 import { useStartRun } from '@/utils/ui/use-start-run';
+import './missed-days.css';
 
 export interface Props {
   status: PopupStatus;

@@ -10,10 +10,11 @@ import type { ComponentChildren } from 'preact';
 export interface Props {
   /**
    * 'page': the welcome page (options.html#welcome), each step with its own form, skippable and
-   * re-openable. 'summary': a short box with what is left and a button to the welcome page (the
-   * popup's empty state, the top of the options page); shows nothing once no step is left.
+   * re-openable. 'summary': a short box with every step's state and a button to the welcome page
+   * (the top of the options page). 'compact': the popup's two lines — the progress and the button,
+   * then the steps still to do. Both show nothing once no step is left.
    */
-  variant: 'page' | 'summary';
+  variant: 'page' | 'summary' | 'compact';
   /** Opens the welcome page; by default in a new tab (from the popup). */
   openWelcome?: () => void;
   /** The step forms of the welcome page (options only: the popup never loads them). */
@@ -57,7 +58,7 @@ export function OnboardingChecklist({ variant, openWelcome = openInTab, forms }:
   if (failed) return <p role="alert" class="error">{t('error_background')}</p>;
   if (!facts) return null;
   const list = checklist(facts);
-  if (variant === 'summary') return list.left === 0 ? null : <Summary list={list} open={openWelcome} />;
+  if (variant !== 'page') return list.left === 0 ? null : variant === 'compact' ? <Compact list={list} open={openWelcome} /> : <Summary list={list} open={openWelcome} />;
   return <WelcomeSteps list={list} facts={facts} forms={forms} reload={() => void reload()} />;
 }
 
@@ -71,6 +72,18 @@ function Summary({ list, open }: { list: Checklist; open: () => void }) {
         ))}
       </ol>
       <button type="button" class="primary" onClick={open}>{t('onboarding_continue')}</button>
+    </div>
+  );
+}
+
+/** The popup's: the progress beside the button, then the steps neither done nor skipped. */
+function Compact({ list, open }: { list: Checklist; open: () => void }) {
+  const left = list.steps.filter((s) => s.state === 'todo').map((s) => t(TITLE[s.id]));
+  return (
+    <div class="onboarding-summary compact" role="group" aria-labelledby="onboarding-summary-title">
+      <p id="onboarding-summary-title" class="onboarding-progress">{t('onboarding_title')}: {t('onboarding_progress', [String(list.done), String(STEPS.length)])}</p>
+      <button type="button" class="small" onClick={open}>{t('onboarding_continue')}</button>
+      <p class="onboarding-left">{t('onboarding_left', left.join(', '))}</p>
     </div>
   );
 }

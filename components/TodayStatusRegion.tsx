@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, uiLocale } from '@/utils/i18n/i18n';
 import { clockText, formatLongDate } from '@/utils/calendar/dates';
-import { TODAY_MESSAGE } from '@/utils/calendar/missed-days';
+import { TODAY_MESSAGE } from '@/utils/calendar/day-messages';
 import { offReason } from '@/utils/calendar/off-reason';
 import { sendMessage, type EkinerjaTab, type PopupStatus } from '@/utils/messaging/protocol';
 import type { ManualStatus } from '@/utils/db/schema';

@@ -87,26 +87,6 @@ export function countingStart(settingStart: string | null, installedOn: string, 
   return isValidDate(installedOn) && installedOn > first && !monthKnownFromSite ? installedOn : first;
 }
 
-export type TukinRisk = 'aman' | 'berisiko';
-
-/** Published guidance: forgetting more than 5 reporting days in a month risks a 5–20 % Tukin cut. */
-export const TUKIN_SAFE_MAX = 5;
-
-/** 'aman' for up to 5 missed days in the month, 'berisiko' (potongan 5–20 %) above. */
-export function tukinRisk(missedCount: number): TukinRisk {
-  return missedCount <= TUKIN_SAFE_MAX ? 'aman' : 'berisiko';
-}
-
-/** Message keys for the Tukin line; `$1` is the month's missed-day count. */
-export const TUKIN_MESSAGE = {
-  aman: 'calendar_tukin_aman',
-  berisiko: 'calendar_tukin_berisiko',
-} as const satisfies Record<TukinRisk, string>;
-
-/** Message keys for today's status; `$1` is the target time ('not-yet', 'missed') or the reason ('off'). */
-export const TODAY_MESSAGE = {
-  'reported': 'calendar_today_reported',
-  'not-yet': 'calendar_today_not_yet',
-  'missed': 'calendar_today_missed',
-  'off': 'calendar_today_off',
-} as const satisfies Record<TodayStatus['state'], string>;
+// The Tukin rule and the status messages live in a module without the calendar (the popup's
+// first screen needs them, not the holiday table); here for the callers that count days.
+export { TODAY_MESSAGE, TUKIN_MESSAGE, TUKIN_SAFE_MAX, tukinRisk, type TukinRisk } from './day-messages';

@@ -5,7 +5,7 @@
  * calendar has shown all of it. Pure: built from the status snapshot.
  */
 import type { StatusSnapshot } from './status';
-import { tukinRisk, type TukinRisk } from './missed-days';
+import { tukinRisk, type TukinRisk } from './day-messages';
 
 export interface MonthSummary {
   /** `YYYY-MM`. */

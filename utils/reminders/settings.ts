@@ -2,8 +2,7 @@
  * Reminder settings (options page, "Jadwal & Pengingat"). The day's target time, the zone and the
  * work week are app settings (utils/settings/settings.ts) and are passed in where needed.
  */
-import { isValidDate } from '../calendar/workdays';
-import { isTime, minutesOfDay } from '../calendar/dates';
+import { isTime, isValidDate, minutesOfDay } from '../calendar/dates';
 
 export interface ReminderSettings {
   /** Minutes before the target time at which to remind, e.g. [60, 15]. */

@@ -5,7 +5,7 @@
  */
 import type { MessageKey } from '../i18n/i18n';
 import { clockText, formatLongDate, parseDate, wallClock, type ZoneChoice } from '../calendar/dates';
-import { TUKIN_MESSAGE, tukinRisk } from '../calendar/missed-days';
+import { TUKIN_MESSAGE, tukinRisk } from '../calendar/day-messages';
 import type { Reminder } from './next-reminder';
 import { isMuted, type ReminderSettings } from './settings';
 
