@@ -11,14 +11,16 @@ export interface Props {
   /**
    * 'page': the welcome page (options.html#welcome), each step with its own form, skippable and
    * re-openable. 'summary': a short box with every step's state and a button to the welcome page
-   * (the top of the options page). 'compact': the popup's two lines — the progress and the button,
-   * then the steps still to do. Both show nothing once no step is left.
+   * (the top of the options page). 'compact': the popup's one line — the button, and the steps still
+   * to do beside it. Both show nothing once no step is left.
    */
   variant: 'page' | 'summary' | 'compact';
   /** Opens the welcome page; by default in a new tab (from the popup). */
   openWelcome?: () => void;
   /** The step forms of the welcome page (options only: the popup never loads them). */
   forms?: StepForms;
+  /** Called when the steps' state has been read (or could not be): the popup shows what is under it then. */
+  onLoaded?: () => void;
 }
 
 /** What each step of the welcome page shows to get it done (the options page passes its own components). */
@@ -43,10 +45,12 @@ async function loadFacts(): Promise<OnboardingFacts & { accountsList: AccountsLi
 const openInTab = () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
 
 /** The first-run checklist: passphrase → MFA account → first template → deadline and zone (utils/onboarding). */
-export function OnboardingChecklist({ variant, openWelcome = openInTab, forms }: Props) {
+export function OnboardingChecklist({ variant, openWelcome = openInTab, forms, onLoaded }: Props) {
   const [facts, setFacts] = useState<Awaited<ReturnType<typeof loadFacts>> | null>(null);
   const [failed, setFailed] = useState(false);
-  const reload = () => loadFacts().then((f) => { setFacts(f); setFailed(false); }, () => setFailed(true));
+  const loaded = useRef(onLoaded);
+  loaded.current = onLoaded;
+  const reload = () => loadFacts().then((f) => { setFacts(f); setFailed(false); }, () => setFailed(true)).finally(() => loaded.current?.());
   useEffect(() => {
     void reload();
     if (variant !== 'page') return;
@@ -76,12 +80,11 @@ function Summary({ list, open }: { list: Checklist; open: () => void }) {
   );
 }
 
-/** The popup's: the progress beside the button, then the steps neither done nor skipped. */
+/** The popup's: the button, and beside it the steps neither done nor skipped (the progress is the group's name). */
 function Compact({ list, open }: { list: Checklist; open: () => void }) {
   const left = list.steps.filter((s) => s.state === 'todo').map((s) => t(TITLE[s.id]));
   return (
-    <div class="onboarding-summary compact" role="group" aria-labelledby="onboarding-summary-title">
-      <p id="onboarding-summary-title" class="onboarding-progress">{t('onboarding_title')}: {t('onboarding_progress', [String(list.done), String(STEPS.length)])}</p>
+    <div class="onboarding-summary compact" role="group" aria-label={`${t('onboarding_title')}: ${t('onboarding_progress', [String(list.done), String(STEPS.length)])}`}>
       <button type="button" class="small" onClick={open}>{t('onboarding_continue')}</button>
       <p class="onboarding-left">{t('onboarding_left', left.join(', '))}</p>
     </div>

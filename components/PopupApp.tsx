@@ -32,6 +32,9 @@ export function PopupApp() {
   const [codesShown, setCodesShown] = useState(false);
   const later = useLater(codesShown, loadLater);
   const onCodesShown = useCallback(() => setCodesShown(true), []);
+  // The missed days come once the checklist above them knows whether it shows: no jump.
+  const [checked, setChecked] = useState(false);
+  const onChecked = useCallback(() => setChecked(true), []);
   const ready = status !== null;
   useEffect(() => {
     if (ready) performance.mark(POPUP_READY_MARK);
@@ -52,8 +55,8 @@ export function PopupApp() {
         )}
       </div>
       <MfaCodesRegion onShown={onCodesShown} />
-      {later && <later.OnboardingChecklist variant="compact" />}
-      {later && status && <later.MissedDaysRegion status={status} mark={mark} />}
+      {later && <later.OnboardingChecklist variant="compact" onLoaded={onChecked} />}
+      {later && status && checked && <later.MissedDaysRegion status={status} mark={mark} />}
       {error && <p role="alert" class="error">{t('error_background')}</p>}
     </main>
   );

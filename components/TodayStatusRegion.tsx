@@ -23,7 +23,10 @@ function todayText(status: PopupStatus): string {
   return `${t(TODAY_MESSAGE.off, offReason(s.off))}${s.reported ? ` ${t('popup_off_reported')}` : ''}`;
 }
 
-/** Today: its date in the user's zone, whether it is reported, the day's actions first, then the e-Kinerja tab and the reminder line. */
+/**
+ * Today: its date in the user's zone, whether it is reported, the day's two actions on one line,
+ * then the e-Kinerja tab with "Tandai hari ini sudah lapor" beside it, and the reminder line.
+ */
 export function TodayStatusRegion({ status, mark, primary, children }: Props) {
   const [tab, setTab] = useState<EkinerjaTab | null | undefined>(undefined);
   useEffect(() => {
@@ -46,21 +49,23 @@ export function TodayStatusRegion({ status, mark, primary, children }: Props) {
         <button type="button" class={primary ? 'open-daily' : 'primary'} onClick={() => void openDailyProgress()}>
           {t('popup_open_daily')}
         </button>
+      </div>
+      <div class="today-more">
+        <p role="status" class="muted tab-line">
+          {tab === undefined
+            ? t('popup_tab_checking')
+            : tab === null
+              ? t('popup_tab_none')
+              : tab.page.kind === 'daily-progress'
+                ? t('popup_tab_daily', tab.page.userName ?? '—')
+                : t('popup_tab_other', tab.page.userName ?? '—')}
+        </p>
         {(isWorkday || reported) && (
           <button type="button" class="small mark-today" onClick={() => void mark(status.today, reported ? 'not-reported' : 'reported')}>
             {reported ? t('popup_mark_today_not_reported') : t('popup_mark_today_reported')}
           </button>
         )}
       </div>
-      <p role="status" class="muted tab-line">
-        {tab === undefined
-          ? t('popup_tab_checking')
-          : tab === null
-            ? t('popup_tab_none')
-            : tab.page.kind === 'daily-progress'
-              ? t('popup_tab_daily', tab.page.userName ?? '—')
-              : t('popup_tab_other', tab.page.userName ?? '—')}
-      </p>
       {children}
     </Region>
   );

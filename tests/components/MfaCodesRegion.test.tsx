@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MfaCodesRegion } from '@/components/MfaCodesRegion';
 import { accountsCapability } from '@/utils/background/accounts';
 import { clockCheckItem } from '@/utils/storage/items';
@@ -48,6 +48,17 @@ function items() {
 const group = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
 
 describe('popup MFA codes', () => {
+  it('says once when the codes are on screen (the popup then loads what is below them)', async () => {
+    await add(`otpauth://totp/public-siasn:${NIP}?secret=${SECRET}&issuer=public-siasn`);
+    const shown = vi.fn(() => expect(root.querySelector('button.mfa-code')).not.toBeNull());
+    mount(<MfaCodesRegion now={() => nowMs} onShown={shown} />);
+    await waitFor(() => expect(shown).toHaveBeenCalledTimes(1));
+    expect(shown).toHaveReturned();
+    nowMs += 30_000;
+    await waitFor(() => expect(items()[0]!.left).toBe('20'));
+    expect(shown).toHaveBeenCalledTimes(1);
+  });
+
   const open = () => mount(<MfaCodesRegion now={() => nowMs} />);
 
   it('shows every account with its grouped code and countdown, the ASN Digital account first', async () => {

@@ -53,7 +53,7 @@ describe('content script on e-Kinerja', () => {
     await sso.getByLabel('One-time code').waitFor();
 
     const popup = await session.openPage('popup.html');
-    await popup.getByText('Belum ada tab e-Kinerja yang terbuka.').waitFor();
+    await popup.getByText('Belum ada tab e-Kinerja.').waitFor();
     const opened = session.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Buka Progress Harian' }).click();
     const page = await opened;

@@ -69,6 +69,11 @@ export async function addTestAccounts(s: ExtensionSession, n: number, start = 0)
 /** Saves settings through the background, as the options page does. */
 export async function saveSettings(s: ExtensionSession, patch: Record<string, unknown>): Promise<void> {
   const page = await s.openPage('options.html');
+  // A fresh install writes its set-up day once (onInstalled): a patch that sets that day waits for
+  // it, so the install cannot overwrite it (it did when the browser's day and the zone's differed).
+  if ('installedOn' in patch) {
+    await expect.poll(async () => (await sendFromPage<{ installedOn: string | null }>(page, 'getSettings')).installedOn, { message: 'installedOn written on install' }).not.toBeNull();
+  }
   const res = await sendFromPage<{ ok: boolean }>(page, 'saveSettings', patch);
   if (!res.ok) throw new Error(`settings not saved: ${JSON.stringify(res)}`);
   await page.close();

@@ -3,6 +3,8 @@
  * days, the popup is never taller than 600 px (Chrome's limit for a popup), and today's primary
  * action and the main MFA code are on screen without scrolling. Long lists scroll inside their
  * own box. The popup is opened as a page in a 1280×720 window: it lays itself out at its own width.
+ * The extension's clock is fixed (tests/e2e/clock.ts) to a working day and to a weekend day: the
+ * today section differs between them, and the test holds whatever the real date and hour.
  *
  * UPDATE_SCREENSHOTS=1 also writes docs/popup.png (the README's picture; `npm run screenshots`).
  */
@@ -12,7 +14,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchExtension, ROOT, type ExtensionSession } from './harness';
 import { addTestAccounts, saveSettings } from './extension-data';
-import { plus, todayIn, workdays } from './expected';
+import { longDate, plus, todayIn, workdays } from './expected';
+import { fixClock, WEEKEND_DAY, WORKING_DAY } from './clock';
 
 let session: ExtensionSession | undefined;
 afterEach(async () => { await session?.close(true); session = undefined; });
@@ -53,15 +56,24 @@ async function checkLayout(popup: Page, accounts: number): Promise<void> {
   // What Chrome sizes the popup to: the content's height (the page itself is 720 px tall here).
   // The popup re-fits after each change of its content (ResizeObserver): wait until it has settled.
   const measure = () => popup.evaluate(() => Math.ceil(document.querySelector('main.popup')!.getBoundingClientRect().bottom));
-  await expect.poll(measure, { message: 'popup height' }).toBeLessThanOrEqual(POPUP_MAX);
+  try {
+    await expect.poll(measure, { message: 'popup height' }).toBeLessThanOrEqual(POPUP_MAX);
+  } finally {
+    // POPUP_SHOTS=<folder>: a picture of each state, also when it does not fit (for looking at the layout).
+    if (process.env.POPUP_SHOTS) await popup.locator('main.popup').screenshot({ path: `${process.env.POPUP_SHOTS}/popup-${accounts}-${await popup.locator('.missed-list li').count()}-${await measure()}.png` });
+  }
   const height = await measure();
-  if (process.env.POPUP_SHOTS) await popup.locator('main.popup').screenshot({ path: `${process.env.POPUP_SHOTS}/popup-${accounts}-${await popup.locator('.month').count()}-${height}.png` });
   expect(height, 'popup height').toBeLessThanOrEqual(POPUP_MAX);
   // Nothing is squeezed out of its place: only the two lists scroll, inside their own boxes.
   const overflowing = await popup.evaluate(() => [...document.querySelectorAll('main.popup, main.popup > *, main.popup > * > *')]
     .filter((e) => !e.matches('.mfa-others, .missed-list') && e.scrollHeight > e.clientHeight + 1)
     .map((e) => `${e.tagName}#${e.id}.${e.className}`));
   expect(overflowing).toEqual([]);
+  // The lists give up height only down to their floor (useFitHeight's 52 px, about two rows), never
+  // to the last resort: the rest of the popup is compact enough.
+  const lists = await popup.evaluate(() => [...document.querySelectorAll<HTMLElement>('.mfa-others, .missed-list')]
+    .map((e) => ({ list: e.className, height: e.getBoundingClientRect().height, content: e.scrollHeight })));
+  for (const l of lists) expect(l.height, `${l.list} keeps its floor`).toBeGreaterThanOrEqual(Math.min(51.5, l.content));
   const action = await box(primary(popup));
   const code = await box(popup.getByRole('list', { name: 'Kode MFA utama' }).locator('button.mfa-code'));
   for (const [what, b] of [['primary action', action], ['main code', code]] as const) {
@@ -80,37 +92,42 @@ async function checkLayout(popup: Page, accounts: number): Promise<void> {
 }
 
 describe('popup layout at 1280×720', () => {
-  for (const missed of [0, 22]) {
-    it(`with 1, 5 and 20 accounts and ${missed} missed days: ≤ 600 px, action and code on screen`, async () => {
-      session = await launchExtension();
-      const today = todayIn(ZONE);
-      await saveSettings(session, missed === 0
-        ? { zone: ZONE, targetTime: '23:59', installedOn: today }
-        : { zone: ZONE, targetTime: '00:00', countFrom: startFor(missed, today) });
-      let added = 0;
-      for (const accounts of [1, 5, 20]) {
-        await addTestAccounts(session, accounts - added, added);
-        added = accounts;
-        const popup = await openPopup(session, accounts, missed);
-        await checkLayout(popup, accounts);
-        if (missed === 0) {
-          // Install day: counted from today, no "since" date.
-          const months = popup.getByRole('list', { name: 'Hari belum lapor per bulan' });
-          await expect(months.textContent()).resolves.toMatch(/^Desember|^[A-Z][a-z]+ 20\d\d0 hariTukin aman$/);
-          const region = popup.getByRole('region', { name: 'Hari belum lapor' });
-          await expect(region.textContent()).resolves.toContain('Dihitung mulai hari ini.');
-          await expect(region.textContent()).resolves.not.toMatch(/sejak/);
-        } else {
-          // The list opens on request, in its own scrolling box, and the popup stays within 600 px.
-          await popup.getByRole('button', { name: `Lihat daftar (${missed} hari)` }).click();
-          const list = popup.getByRole('list', { name: 'Hari yang belum dilaporkan' });
-          await expect(list.getByRole('listitem').count()).resolves.toBe(missed);
-          expect(await list.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+  for (const [kind, day] of [['a working day', WORKING_DAY], ['a weekend day', WEEKEND_DAY]] as const) {
+    for (const missed of [0, 22]) {
+      it(`on ${kind}, with 1, 5 and 20 accounts and ${missed} missed days: ≤ 600 px, action and code on screen`, async () => {
+        session = await launchExtension();
+        const clock = await fixClock(session, day.at);
+        const today = day.date;
+        await saveSettings(session, missed === 0
+          ? { zone: ZONE, targetTime: '23:59', installedOn: today }
+          : { zone: ZONE, targetTime: '00:00', countFrom: startFor(missed, today) });
+        let added = 0;
+        for (const accounts of [1, 5, 20]) {
+          await addTestAccounts(session, accounts - added, added);
+          added = accounts;
+          await clock.ensure();
+          const popup = await openPopup(session, accounts, missed);
+          await popup.getByRole('region', { name: 'Hari ini' }).getByText(longDate(today)).waitFor();
           await checkLayout(popup, accounts);
+          if (missed === 0) {
+            // Install day: counted from today, no "since" date.
+            const months = popup.getByRole('list', { name: 'Hari belum lapor per bulan' });
+            await expect(months.textContent()).resolves.toBe('Desember 20260 hariTukin aman');
+            const region = popup.getByRole('region', { name: 'Hari belum lapor' });
+            await expect(region.textContent()).resolves.toContain('Dihitung mulai hari ini.');
+            await expect(region.textContent()).resolves.not.toMatch(/sejak/);
+          } else {
+            // The list opens on request, in its own scrolling box, and the popup stays within 600 px.
+            await popup.getByRole('button', { name: `Lihat daftar (${missed} hari)` }).click();
+            const list = popup.getByRole('list', { name: 'Hari yang belum dilaporkan' });
+            await expect(list.getByRole('listitem').count()).resolves.toBe(missed);
+            expect(await list.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+            await checkLayout(popup, accounts);
+          }
+          await popup.close();
         }
-        await popup.close();
-      }
-    });
+      });
+    }
   }
 
   it.runIf(process.env.UPDATE_SCREENSHOTS)('takes the README picture of the popup', async () => {
