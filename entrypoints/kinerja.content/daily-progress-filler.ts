@@ -18,7 +18,7 @@ import { trackFilledTemplate } from '@/utils/fill/filled-from';
 import { controlSlot } from '@/utils/site/ekinerja-form';
 import { EKINERJA_MATCHES } from '@/utils/site/pages';
 import { watchProgressModal } from '@/utils/site/watch-modal';
-import { offReason } from '@/utils/calendar/off-reason';
+import { pageOffReason } from '@/utils/calendar/off-reason';
 import { fillChoice } from '@/utils/reporting/run';
 import { formTemplateActions } from '@/utils/templates/from-page';
 
@@ -45,7 +45,7 @@ export const dailyProgressFiller: PageFeature = {
         sendMessage('runTask').catch(() => null),
       ]);
       if (modalSignal.aborted) return;
-      const pick = fillChoice(days, run, offReason);
+      const pick = fillChoice(days, run, pageOffReason);
       // A fill for the run's day tells the run (the modal waits for the user's OK).
       const onFilled = (date: string) => void (date === pick.date && sendMessage('runAction', { action: 'filled', date }).catch(() => undefined));
       const { host, root } = shadowWidget(document, { tag: CONTROL_HOST, kind: 'fill', css: `:host{display:block!important}${css}`, signal: modalSignal });

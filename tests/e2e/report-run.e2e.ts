@@ -214,7 +214,7 @@ describe('today and Lapor susulan from the popup', () => {
       await popup.getByRole('button', { name: 'Isi Progress Harian hari ini' }).click();
       const control = page.getByRole('group', { name: 'Isi dari template (Asisten e-Kinerja)' });
       await control.getByLabel('Untuk:').waitFor();
-      const why = [0, 6].includes(new Date(`${today}T12:00:00Z`).getUTCDay()) ? 'Akhir pekan' : OFF_2026.has(today) ? '[^)]+' : 'Cuti tahunan ke Bandung';
+      const why = [0, 6].includes(new Date(`${today}T12:00:00Z`).getUTCDay()) ? 'Akhir pekan' : OFF_2026.has(today) ? '[^)]+' : 'Cuti tahunan';
       await control.getByRole('alert').filter({ hasText: new RegExp(`^Perhatian: ${longDate(today)} bukan hari kerja \\(${why}\\)\\.`) }).waitFor();
       await expect(control.getByLabel('Untuk:').evaluate((e: HTMLSelectElement) => e.selectedOptions[0]?.textContent)).resolves.toBe(`${longDate(today)} (hari ini)`);
       // Nothing was filled by itself; the user's click fills it, for that date.

@@ -6,6 +6,7 @@
  * records (a day reported meanwhile), never by itself: the user clicks OK.
  */
 import { browser } from 'wxt/browser';
+import { pageNonWorkday } from '../calendar/off-reason';
 import { sendMessage } from '../messaging/protocol';
 import type { RunProtocol } from '../messaging/run';
 import { reportRunItem } from '../storage/items';
@@ -44,7 +45,8 @@ export function runCapability({ readDay }: BackgroundDeps): Capability<keyof Run
       async fillDays() {
         const { status } = await readDay();
         const off = status.todayStatus.state === 'off' ? status.todayStatus.off : null;
-        return { today: status.today, todayOff: off, missed: [...status.missed].filter((d) => d !== status.today).reverse() };
+        // The page's scripts can read the in-page control: the leave's kind goes there, not the user's note.
+        return { today: status.today, todayOff: off && pageNonWorkday(off), missed: [...status.missed].filter((d) => d !== status.today).reverse() };
       },
       async startRun(data) {
         const day = await readDay();

@@ -1,7 +1,10 @@
 /**
- * Message key for why a day is not a working day. Its own module, without the holiday table:
- * the e-Kinerja content script names a day's reason (off-reason.ts) and must stay small.
+ * Message keys for why a day is not a working day and for the kinds of days off. Their own
+ * module, without the holiday table: the e-Kinerja content script names a day's reason
+ * (off-reason.ts) and must stay small.
  */
+import type { DayOffKind } from '../db/schema';
+
 /** Why a day is not a working day. */
 export type NonWorkReason = 'weekend' | 'libur-nasional' | 'cuti-bersama' | 'day-off' | 'libur-tambahan';
 
@@ -12,3 +15,12 @@ export const REASON_MESSAGE = {
   'day-off': 'calendar_reason_day_off',
   'libur-tambahan': 'calendar_reason_libur_tambahan',
 } as const satisfies Record<NonWorkReason, string>;
+
+/** Message key for the label of a day-off kind. */
+export const DAY_OFF_KIND_MESSAGE = {
+  'cuti-tahunan': 'calendar_dayoff_kind_cuti_tahunan',
+  'sakit': 'calendar_dayoff_kind_sakit',
+  'dinas-luar': 'calendar_dayoff_kind_dinas_luar',
+  'lainnya': 'calendar_dayoff_kind_lainnya',
+  'libur-tambahan': 'calendar_dayoff_kind_libur_tambahan',
+} as const satisfies Record<DayOffKind, string>;

@@ -132,13 +132,4 @@ export function checkDayOff(record: Pick<DayOffRecord, 'start' | 'end'>): DayOff
   return problems;
 }
 
-export { REASON_MESSAGE } from './reasons';
-
-/** Message key for the label of a day-off kind. */
-export const DAY_OFF_KIND_MESSAGE = {
-  'cuti-tahunan': 'calendar_dayoff_kind_cuti_tahunan',
-  'sakit': 'calendar_dayoff_kind_sakit',
-  'dinas-luar': 'calendar_dayoff_kind_dinas_luar',
-  'lainnya': 'calendar_dayoff_kind_lainnya',
-  'libur-tambahan': 'calendar_dayoff_kind_libur_tambahan',
-} as const satisfies Record<DayOffKind, string>;
+export { DAY_OFF_KIND_MESSAGE, REASON_MESSAGE } from './reasons';

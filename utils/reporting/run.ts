@@ -17,7 +17,7 @@
  * - "Lewati" skips the day (it stays missed); "Berhenti" ends the run.
  */
 import type { SaveOutcome } from './confirm';
-import type { NonWorkday } from '../calendar/workdays';
+import type { PageNonWorkday } from '../calendar/off-reason';
 
 export type RunKind = 'one' | 'queue';
 /** Where the current day is: its modal to be opened and filled, filled (waiting for OK), or its save waiting for the calendar. */
@@ -153,7 +153,8 @@ export function runView(run: RunState): RunView {
 /** The days the in-page control offers to fill: today (and why it is not a working day, if so) and the missed days, newest first. */
 export interface FillDays {
   today: string;
-  todayOff: NonWorkday | null;
+  /** Why today is not a working day, as the page may be told (never the user's note). */
+  todayOff: PageNonWorkday | null;
   missed: string[];
 }
 
@@ -162,7 +163,7 @@ export interface FillDays {
  * days, why today is not a working day (`why` puts it in words), and the run's day to fill at
  * once when a run wants this modal filled.
  */
-export function fillChoice(days: FillDays | null, run: RunView | null, why: (off: NonWorkday) => string) {
+export function fillChoice(days: FillDays | null, run: RunView | null, why: (off: PageNonWorkday) => string) {
   const runDay = run && !run.finished && run.stage !== 'unconfirmed' ? run.date : null;
   return {
     today: days?.today,

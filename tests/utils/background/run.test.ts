@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 /** A message from the content script of tab `tabId` on the daily-progress page, through the boundary checks. */
-const fromTab = (tabId: number, type: 'runTask' | 'runAction', data?: unknown) => answer(service, type, data, { url: PAGE, tab: { id: tabId } });
+const fromTab = (tabId: number, type: 'runTask' | 'runAction' | 'fillDays', data?: unknown) => answer(service, type, data, { url: PAGE, tab: { id: tabId } });
 
 describe('the reporting run in the background', () => {
   it('walks the missed days in order, advancing only on confirmed saves; a failure keeps the day; a day marked by hand is passed over', async () => {
@@ -89,6 +89,13 @@ describe('the reporting run in the background', () => {
     expect(await fromTab(tabId, 'runTask')).toMatchObject({ stage: 'unconfirmed', finished: false });
     await service.handlers.recordSiteReading({ ok: true, view: 'week', shown: ['2026-11-25'], withEntries: ['2026-11-25'] });
     expect(await fromTab(tabId, 'runTask')).toMatchObject({ finished: true, reported: 1 });
+  });
+
+  it('tells the page why today is off by the kind of leave, never the user\'s note', async () => {
+    await db.put('daysOff', { id: 'cuti-1', start: '2026-11-25', end: '2026-11-25', kind: 'cuti-tahunan', note: 'Operasi mata di RS Cicendo' });
+    const days = await fromTab(1, 'fillDays');
+    expect(days).toMatchObject({ today: '2026-11-25', todayOff: { workday: false, reason: 'day-off', kind: 'cuti-tahunan' } });
+    expect(JSON.stringify(days)).not.toContain('Cicendo');
   });
 
   it('refuses a run without days, and content-script messages outside their shape', async () => {
