@@ -5,12 +5,13 @@
  * 4 Desember 2026" with Lewati and Berhenti; on the login page, that the user must log in first
  * and the run goes on when they are back; on another e-Kinerja page, the way back to Progress
  * Harian; at the end, what the run did. Plain DOM (utils/page/element): it ships in the content
- * script. Its buttons act on the user's own clicks only.
+ * script. Its buttons act on the user's own clicks only, through the widgets' one check (userAction).
  *
  * For tests, the root's `data-stage` is the run's stage, or `login`, `elsewhere`, `finished`.
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the JSX factory (`@jsx h` above)
 import { h } from '@/utils/page/element';
+import { userAction } from '@/utils/page/widget';
 import { t, uiLocale } from '@/utils/i18n/i18n';
 import { formatLongDate } from '@/utils/calendar/dates';
 import type { RunView } from '@/utils/reporting/run';
@@ -26,12 +27,6 @@ export interface RunBarProps {
   onDismiss(): void;
 }
 
-const user = (fn: () => void) => (e: Event) => {
-  if (!e.isTrusted) return;
-  e.preventDefault();
-  fn();
-};
-
 export function RunBar({ view, page, dailyProgressUrl, onSkip, onStop, onDismiss }: RunBarProps): HTMLElement {
   const locale = uiLocale();
   if (view.finished || view.date === null) {
@@ -39,7 +34,7 @@ export function RunBar({ view, page, dailyProgressUrl, onSkip, onStop, onDismiss
     return (
       <div class="rb" role="status" aria-label={t('run_region')} data-stage="finished">
         <p>{one ? t('run_done_one') : t(view.stopped ? 'run_stopped' : 'run_done', [String(view.reported), String(view.skipped), String(view.already)])}</p>
-        <button type="button" onClick={user(onDismiss)}>{t('run_close')}</button>
+        <button type="button" onClick={userAction(onDismiss)}>{t('run_close')}</button>
       </div>
     );
   }
@@ -58,8 +53,8 @@ export function RunBar({ view, page, dailyProgressUrl, onSkip, onStop, onDismiss
       <p role="status">{line}</p>
       <div class="buttons">
         {stage === 'elsewhere' && <a class="primary" href={dailyProgressUrl}>{t('run_open_daily')}</a>}
-        {view.kind === 'queue' && <button type="button" onClick={user(onSkip)}>{t('run_skip')}</button>}
-        <button type="button" onClick={user(onStop)}>{t('run_stop')}</button>
+        {view.kind === 'queue' && <button type="button" onClick={userAction(onSkip)}>{t('run_skip')}</button>}
+        <button type="button" onClick={userAction(onStop)}>{t('run_stop')}</button>
       </div>
     </div>
   );

@@ -55,13 +55,29 @@ const MIN_OPACITY = 0.9;
 const CONTROLS = 'button, select, input, textarea, summary, a[href]';
 const REFUSAL_CSS = '.asisten-refused{display:block;flex-basis:100%;margin:4px 0;color:#b3261e;font:inherit}';
 
+/** The window's Tab listener, shared by its widgets: it stays while any of them does. */
+const tabWatchers = new WeakMap<Window, { widgets: number; stop: AbortController }>();
+
 function watchTabs(win: Window, signal: AbortSignal): void {
-  if (lastTab.has(win)) return;
-  lastTab.set(win, -Infinity);
-  win.addEventListener('keydown', (e) => {
-    if (e.isTrusted && e.key === 'Tab') lastTab.set(win, win.performance.now());
-  }, { capture: true, signal });
-  signal.addEventListener('abort', () => lastTab.delete(win), { once: true });
+  if (signal.aborted) return;
+  let watcher = tabWatchers.get(win);
+  if (!watcher) {
+    watcher = { widgets: 0, stop: new AbortController() };
+    tabWatchers.set(win, watcher);
+    lastTab.set(win, -Infinity);
+    win.addEventListener('keydown', (e) => {
+      if (e.isTrusted && e.key === 'Tab') lastTab.set(win, win.performance.now());
+    }, { capture: true, signal: watcher.stop.signal });
+  }
+  const w = watcher;
+  w.widgets += 1;
+  signal.addEventListener('abort', () => {
+    w.widgets -= 1;
+    if (w.widgets > 0) return;
+    w.stop.abort();
+    tabWatchers.delete(win);
+    lastTab.delete(win);
+  }, { once: true });
 }
 
 /** A host element (not yet placed in the page) with an open shadow root holding `css`. */

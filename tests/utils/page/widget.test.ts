@@ -96,6 +96,17 @@ describe('userAction against UI redress (issue 12, finding 4)', () => {
     }
   });
 
+  it('the user\'s Tab still counts for a widget after another widget on the page went away', () => {
+    const first = new AbortController();
+    shadowWidget(document, { tag: 'x-first', kind: 'demo', css: '', signal: first.signal });
+    const w = widget();
+    first.abort(); // e.g. the SSO button re-created beside its field
+    window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Tab' })));
+    w.button.focus();
+    keyboardClick(w.button);
+    expect(w.state.acted).toBe(1);
+  });
+
   it('a keyboard click after the user pressed a pointer in the widget, or after the widget moved the focus itself, acts', () => {
     const w = widget();
     w.button.dispatchEvent(trusted(new MouseEvent('pointerdown', { bubbles: true, composed: true })));
