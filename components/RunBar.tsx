@@ -44,8 +44,8 @@ export function RunBar({ view, page, dailyProgressUrl, onSkip, onStop, onDismiss
   const line =
     stage === 'login' ? t('run_login')
       : stage === 'elsewhere' ? t('run_elsewhere')
-        : stage === 'unconfirmed' ? t('run_unconfirmed')
-          : view.failed ? t('run_failed')
+        : stage === 'unconfirmed' ? t(view.kind === 'queue' ? 'run_unconfirmed' : 'run_unconfirmed_one')
+          : view.failed ? t(view.kind === 'queue' ? 'run_failed' : 'run_failed_one')
             : stage === 'filled' ? t('run_filled') : t('run_opening');
   return (
     <div class="rb" role="region" aria-label={t('run_region')} data-stage={stage}>
