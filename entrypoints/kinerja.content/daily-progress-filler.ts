@@ -47,7 +47,7 @@ export const dailyProgressFiller: PageFeature = {
       if (modalSignal.aborted) return;
       const pick = fillChoice(days, run, pageOffReason);
       // A fill for the run's day tells the run (the modal waits for the user's OK).
-      const onFilled = (date: string) => void (date === pick.date && sendMessage('runAction', { action: 'filled', date }).catch(() => undefined));
+      const onFilled = (date: string) => void (run && date === pick.date && sendMessage('runAction', { action: 'filled', date, id: run.id }).catch(() => undefined));
       const { host, root } = shadowWidget(document, { tag: CONTROL_HOST, kind: 'fill', css: `:host{display:block!important}${css}`, signal: modalSignal });
       const fromPage = formTemplateActions(modal, modalSignal);
       root.append(FillControl({ choices, ...pick, today: pick.today ?? today(), onFilled, session, loadTemplate, rememberRencanaAksi, ...fromPage }));

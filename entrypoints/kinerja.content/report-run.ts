@@ -32,9 +32,9 @@ export const reportRun: PageFeature = {
           view,
           page: pageKind(location.pathname),
           dailyProgressUrl: DAILY_PROGRESS_URL,
-          onSkip: () => act({ action: 'skip', date: view.date ?? '' }),
-          onStop: () => act({ action: 'stop' }),
-          onDismiss: () => act({ action: 'dismiss' }),
+          onSkip: () => act({ action: 'skip', date: view.date ?? '', id: view.id }),
+          onStop: () => act({ action: 'stop', id: view.id }),
+          onDismiss: () => act({ action: 'dismiss', id: view.id }),
         }));
         frame.className = modal ? '' : 'fixed';
         const slot = modal ? controlSlot(modal) : document.body;

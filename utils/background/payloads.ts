@@ -99,8 +99,8 @@ export const CONTENT_SCRIPT_PAYLOADS: Partial<Record<BackgroundMessage, (data: u
   fillDays: noData,
   runAction: (data, path) =>
     isPlainObject(data) && (data.action === 'stop' || data.action === 'dismiss')
-      ? shapeProblems(data, { required: { action: oneOf('stop', 'dismiss') } }, path)
-      : shapeProblems(data, { required: { action: oneOf('filled', 'skip'), date } }, path),
+      ? shapeProblems(data, { required: { action: oneOf('stop', 'dismiss'), id: text(nonEmpty, 100) } }, path)
+      : shapeProblems(data, { required: { action: oneOf('filled', 'skip'), date, id: text(nonEmpty, 100) } }, path),
   getSettings: noData,
   ssoCode: (data, path) => (data === undefined ? [] : shapeProblems(data, { required: {}, optional: { username: text(str, 200), accountId: text(str, 100) } }, path)),
   saveActivationAccount: (data, path) =>

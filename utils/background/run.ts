@@ -73,7 +73,8 @@ export function runCapability({ readDay }: BackgroundDeps): Capability<keyof Run
       },
       async runAction(data, from) {
         const run = await reportRunItem.getValue();
-        if (!run || (from?.tabId !== undefined && run.tabId !== null && run.tabId !== from.tabId)) return null;
+        // Only the run the page shows: a bar left from an earlier run never stops or clears a new one.
+        if (!run || run.id !== data.id || (from?.tabId !== undefined && run.tabId !== null && run.tabId !== from.tabId)) return null;
         if (data.action === 'dismiss') {
           await inOrder(() => reportRunItem.setValue(null));
           return null;

@@ -17,5 +17,5 @@ export interface RunProtocol {
   /** Content script: what the run wants of this tab now (null: no run, or it works in another tab). */
   runTask(): RunView | null;
   /** Content script: the current day's modal is filled; the user chose Lewati, Berhenti, or closed the summary. */
-  runAction(data: { action: 'filled'; date: string } | { action: 'skip'; date: string } | { action: 'stop' } | { action: 'dismiss' }): RunView | null;
+  runAction(data: ({ action: 'filled'; date: string } | { action: 'skip'; date: string } | { action: 'stop' } | { action: 'dismiss' }) & { id: string }): RunView | null;
 }

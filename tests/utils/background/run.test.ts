@@ -33,6 +33,7 @@ describe('the reporting run in the background', () => {
   it('walks the missed days in order, advancing only on confirmed saves; a failure keeps the day; a day marked by hand is passed over', async () => {
     const started = await service.handlers.startRun({ what: 'missed' });
     expect(started).toMatchObject({ ok: true, run: { kind: 'queue', total: 3, position: 1, date: '2026-11-20' } });
+    const id = (await reportRunItem.getValue())!.id;
     // The extension opened the daily-progress page, and the run works in that tab.
     const [tab] = await fakeBrowser.tabs.query({ url: PAGE });
     expect(tab?.id).toBeDefined();
@@ -40,7 +41,7 @@ describe('the reporting run in the background', () => {
     expect((await reportRunItem.getValue())?.tabId).toBe(tabId);
 
     expect(await fromTab(tabId, 'runTask')).toMatchObject({ date: '2026-11-20', stage: 'open' });
-    expect(await fromTab(tabId, 'runAction', { action: 'filled', date: '2026-11-20' })).toMatchObject({ stage: 'filled' });
+    expect(await fromTab(tabId, 'runAction', { action: 'filled', date: '2026-11-20', id })).toMatchObject({ stage: 'filled' });
     // An unconfirmed save waits; the calendar confirms it; the run moves on.
     await service.handlers.recordObserved({ date: '2026-11-20', outcome: 'unconfirmed' });
     expect(await fromTab(tabId, 'runTask')).toMatchObject({ date: '2026-11-20', stage: 'unconfirmed' });
@@ -48,7 +49,7 @@ describe('the reporting run in the background', () => {
     const second = await fromTab(tabId, 'runTask');
     expect(second).toMatchObject({ position: 2, date: '2026-11-23', stage: 'open', reported: 1 });
 
-    await fromTab(tabId, 'runAction', { action: 'filled', date: '2026-11-23' });
+    await fromTab(tabId, 'runAction', { action: 'filled', date: '2026-11-23', id });
     await service.handlers.recordObserved({ date: '2026-11-23', outcome: 'failed' });
     const failed = await fromTab(tabId, 'runTask') as { attempt: number };
     expect(failed).toMatchObject({ position: 2, date: '2026-11-23', failed: true, stage: 'open' });
@@ -57,8 +58,11 @@ describe('the reporting run in the background', () => {
 
     // The 24th is marked by hand meanwhile; skipping the 23rd finishes the run.
     await service.handlers.setReport({ date: '2026-11-24', status: 'reported' });
-    expect(await fromTab(tabId, 'runAction', { action: 'skip', date: '2026-11-23' })).toMatchObject({ finished: true, reported: 1, skipped: 1, already: 1 });
-    expect(await fromTab(tabId, 'runAction', { action: 'dismiss' })).toBeNull();
+    expect(await fromTab(tabId, 'runAction', { action: 'skip', date: '2026-11-23', id })).toMatchObject({ finished: true, reported: 1, skipped: 1, already: 1 });
+    // A bar left from another run clears nothing; the run's own "Tutup" does.
+    expect(await fromTab(tabId, 'runAction', { action: 'dismiss', id: 'an-earlier-run' })).toBeNull();
+    expect(await reportRunItem.getValue()).not.toBeNull();
+    expect(await fromTab(tabId, 'runAction', { action: 'dismiss', id })).toBeNull();
     expect(await reportRunItem.getValue()).toBeNull();
   });
 
@@ -80,8 +84,9 @@ describe('the reporting run in the background', () => {
   it('a one-day run whose save waited as "belum terkonfirmasi" ends when the calendar shows the entry', async () => {
     const started = await service.handlers.startRun({ what: 'today' });
     expect(started).toMatchObject({ ok: true, run: { kind: 'one', date: '2026-11-25' } });
-    const tabId = (await reportRunItem.getValue())!.tabId!;
-    await fromTab(tabId, 'runAction', { action: 'filled', date: '2026-11-25' });
+    const stored = (await reportRunItem.getValue())!;
+    const [tabId, id] = [stored.tabId!, stored.id];
+    await fromTab(tabId, 'runAction', { action: 'filled', date: '2026-11-25', id });
     await service.handlers.recordObserved({ date: '2026-11-25', outcome: 'unconfirmed' });
     expect(await fromTab(tabId, 'runTask')).toMatchObject({ date: '2026-11-25', stage: 'unconfirmed', finished: false });
     // A reading without the entry changes nothing; the one that shows it confirms the save.
