@@ -43,6 +43,7 @@ import {
 import { appliedOffset, type ClockState, type CodesSnapshot, type SnapshotAccount } from '../vault/snapshot';
 import { clockCheckItem, codesSnapshotItem, legacyClockCheckItem } from '../storage/items';
 import { SSO_ORIGIN } from '../site/sso';
+import { isMessageImage } from './payloads';
 import type {
   AccountsErrorCode,
   AccountsProtocol,
@@ -100,7 +101,9 @@ async function activationPageQr(windowId: number | undefined): Promise<string | 
   const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, currentWindow: true } : { active: true, windowId });
   if (tab?.id === undefined || !tab.url?.startsWith(`${SSO_ORIGIN}/`)) return null;
   try {
-    return (await sendMessage('ssoActivationQr', undefined, tab.id)).dataUrl;
+    // The page's content script answers: an image within the messages' limits, or the screenshot it is.
+    const { dataUrl } = await sendMessage('ssoActivationQr', undefined, tab.id);
+    return isMessageImage(dataUrl) ? dataUrl : null;
   } catch {
     return null; // no content script there (yet): the screenshot it is
   }

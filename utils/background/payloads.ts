@@ -22,6 +22,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 const text = (check: Check, max = MAX_MESSAGE_TEXT): Check => ({ type: `${check.type} (≤ ${max})`, test: (v) => check.test(v) && (v as string).length <= max });
 const image: Check = { type: 'data:image/…', test: (v) => typeof v === 'string' && v.length <= MAX_MESSAGE_IMAGE && /^data:image\/[a-z+.-]+;base64,/i.test(v) };
+
+/** Whether `v` is an image a content script may hand over (a data: URL within the size limit): its messages and its answers. */
+export const isMessageImage = (v: unknown): v is string => image.test(v);
 const object: Check = { type: 'object', test: (v) => isPlainObject(v) };
 const days: Check = { type: `YYYY-MM-DD[] (≤ ${MAX_DAYS})`, test: (v) => Array.isArray(v) && v.length <= MAX_DAYS };
 

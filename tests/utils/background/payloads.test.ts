@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type Db } from '@/utils/db/db';
 import { writeSettings } from '@/utils/settings/store';
 import { answer, createService, type Service } from '@/utils/background/service';
-import { CONTENT_SCRIPT_PAYLOADS, payloadProblems } from '@/utils/background/payloads';
+import { CONTENT_SCRIPT_PAYLOADS, isMessageImage, MAX_MESSAGE_IMAGE, payloadProblems } from '@/utils/background/payloads';
 import type { BackgroundMessage } from '@/utils/messaging/protocol';
 
 let db: Db;
@@ -119,5 +119,15 @@ describe('content-script payloads (issue 12, finding 7)', () => {
     await expect(ask('recordObserved', { date: '2026-11-24', outcome: 'confirmed' })).resolves.toBeUndefined();
     // Extension pages are not web pages: their messages are the handlers' own business.
     expect(payloadProblems('listAccounts', undefined)).not.toEqual([]);
+  });
+});
+
+describe('a content script\'s answers', () => {
+  it('the activation page\'s QR image is taken only as a data: image within the messages\' limit', () => {
+    expect(isMessageImage('data:image/png;base64,iVBORw0KGgo=')).toBe(true);
+    for (const bad of [null, 42, { dataUrl: 'data:image/png;base64,x' }, 'data:text/html;base64,PGI+', 'https://example.com/qr.png',
+      `data:image/png;base64,${'A'.repeat(MAX_MESSAGE_IMAGE)}`]) {
+      expect(isMessageImage(bad)).toBe(false);
+    }
   });
 });
