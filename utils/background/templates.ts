@@ -4,7 +4,7 @@ import { readSettings } from '../settings/store';
 import type { TemplateRecord } from '../db/schema';
 import { duplicateTemplate, ensureOneDefault, insertTemplate, normaliseOrder, removeTemplate, reorder, setDefault, sortByOrder } from '../templates/choose';
 import { parseTemplatesCsv, templatesToCsv } from '../templates/csv';
-import { asTemplateText, cleanSiteText, plainSiteText } from '../templates/site-text';
+import { asTemplateText, cleanSiteText, plainSiteText, type SiteText } from '../templates/site-text';
 import { siteRencanaAksiItem } from '../storage/items';
 import { sameText } from '../text/text';
 import type { TemplateEntryText } from '../db/schema';
@@ -42,10 +42,15 @@ function cleanOptions(list: unknown): string[] {
   return [...out];
 }
 
-/** A form's free texts (typed on the page) as template texts: plain, and a brace stays a brace. */
-function pageText(raw: string): string {
+/**
+ * A form's free text (typed on the page) as a template text: plain, and a brace stays a brace;
+ * empty stays empty. A text too long for a template is refused at its field, never dropped.
+ */
+function pageText(raw: string): SiteText {
+  if (raw.trim() === '') return { ok: true, text: '' };
   const c = cleanSiteText(raw);
-  return c.ok ? asTemplateText(c.text) : '';
+  if (c.ok) return { ok: true, text: asTemplateText(c.text) };
+  return c.code === 'template_error_site_text_long' ? { ...c, code: 'template_error_page_text_long' } : c;
 }
 
 export function templatesCapability({ db, refresh, now }: BackgroundDeps): Capability<keyof TemplatesProtocol> {
@@ -105,14 +110,21 @@ export function templatesCapability({ db, refresh, now }: BackgroundDeps): Capab
         const existing = list.find((t) => sameText(t.name, name));
         if (existing && !replace) return { ok: false, exists: existing.name };
         const { workWeek } = await readSettings(d);
+        const texts = { kegiatan: pageText(entry.kegiatan), satuan: pageText(entry.satuan), buktiDukung: pageText(entry.buktiDukung) };
+        const refused = (Object.keys(texts) as (keyof typeof texts)[]).flatMap((field) => {
+          const c = texts[field];
+          return c.ok ? [] : [{ field, code: c.code, ...(c.params ? { params: c.params } : {}) }];
+        });
+        if (refused.length) return { ok: false, errors: refused };
+        const text = (c: SiteText) => (c.ok ? c.text : '');
         const fields: TemplateEntryText = {
           rencanaAksi: ra.text,
           jamMulai: entry.jamMulai,
           jamSelesai: entry.jamSelesai,
-          kegiatan: pageText(entry.kegiatan),
+          kegiatan: text(texts.kegiatan),
           realisasi: entry.realisasi,
-          satuan: pageText(entry.satuan),
-          buktiDukung: pageText(entry.buktiDukung),
+          satuan: text(texts.satuan),
+          buktiDukung: text(texts.buktiDukung),
         };
         const res = validateTemplate({
           weekdays: workWeek === 6 ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5],

@@ -27,6 +27,7 @@ export const TEMPLATE_MESSAGE_KEYS = [
   'template_error_unknown_variable',
   'template_error_brace',
   'template_error_site_text_long',
+  'template_error_page_text_long',
   'template_csv_error_empty',
   'template_csv_error_separator',
   'template_csv_error_unclosed_quote',

@@ -229,6 +229,10 @@ describe('templates from the e-Kinerja form (issue 11, item 5)', () => {
       ['jamMulai', 'template_error_time_required'], ['kegiatan', 'template_error_kegiatan_required'], ['realisasi', 'template_error_realisasi_invalid'],
     ]);
     expect(await h().listTemplates(undefined)).toEqual([]);
+    // A Bukti Dukung longer than a template holds is refused at its field, not dropped in silence.
+    const long = await h().saveFormAsTemplate({ name: 'Panjang', entry: entry({ buktiDukung: `https://drive.google.com/${'x'.repeat(1200)}` }), replace: false });
+    expect(long).toEqual({ ok: false, errors: [{ field: 'buktiDukung', code: 'template_error_page_text_long', params: ['1000'] }] });
+    expect(await h().listTemplates(undefined)).toEqual([]);
   });
 
   it('keeps the site\'s Rencana Aksi options as plain text, offers them to the editor, and checks them again when read', async () => {
