@@ -14,9 +14,14 @@ import { reportedDates } from '../calendar/status';
 import { isValidDate } from '../calendar/dates';
 import { runView, startRun, stepRun, type RunEvent, type RunState } from '../reporting/run';
 import { EKINERJA_ORIGIN } from '../site/pages';
+import { SSO_ORIGIN } from '../site/sso';
 import { openDailyProgress } from './open-daily-progress';
 import { createQueue } from './queue';
 import type { BackgroundDeps, Capability } from './capability';
+
+/** Whether a tab at `url` can still be a run's tab: on e-Kinerja, or on the ASN Digital login on its way back. */
+export const runTabUrl = (url: string | undefined): boolean =>
+  url !== undefined && (url.startsWith(`${EKINERJA_ORIGIN}/`) || url.startsWith(`${SSO_ORIGIN}/`));
 
 export function runCapability({ readDay }: BackgroundDeps): Capability<keyof RunProtocol> {
   // One change of the run at a time (events from the tab, the popup and refreshes interleave).
@@ -63,8 +68,9 @@ export function runCapability({ readDay }: BackgroundDeps): Capability<keyof Run
         const run = await reportRunItem.getValue();
         if (!run || from?.tabId === undefined) return null;
         if (run.tabId !== from.tabId) {
-          // The run's tab is gone (closed): this e-Kinerja tab takes it over.
-          const alive = run.tabId !== null && (await browser.tabs.get(run.tabId).then((t) => t?.url?.startsWith(EKINERJA_ORIGIN) ?? false, () => false));
+          // The run's tab is gone (closed, or off to another site): this e-Kinerja tab takes it over.
+          // On the ASN Digital login it is still the run's tab (a login detour comes back to it).
+          const alive = run.tabId !== null && (await browser.tabs.get(run.tabId).then((t) => runTabUrl(t?.url), () => false));
           if (alive) return null;
           const moved = await change({ type: 'tab', tabId: from.tabId });
           return moved ? runView(moved) : null;

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type Db } from '@/utils/db/db';
 import { writeSettings } from '@/utils/settings/store';
 import { answer, createService, type Service } from '@/utils/background/service';
-import { runCapability } from '@/utils/background/run';
+import { runCapability, runTabUrl } from '@/utils/background/run';
 import { reportRunItem } from '@/utils/storage/items';
 
 let db: Db;
@@ -79,6 +79,14 @@ describe('the reporting run in the background', () => {
     expect((await reportRunItem.getValue())?.tabId).toBe(other);
     await service.handlers.recordObserved({ date: '2026-11-25', outcome: 'confirmed' });
     expect(await fromTab(other, 'runTask')).toMatchObject({ finished: true, reported: 1 });
+  });
+
+  it('a run\'s tab on the ASN Digital login (a login detour) stays the run\'s; a look-alike address does not', () => {
+    expect(runTabUrl('https://kinerja.bkn.go.id/kinerja_harian')).toBe(true);
+    expect(runTabUrl('https://sso-siasn.bkn.go.id/auth/realms/public-siasn/protocol/openid-connect/auth?x=1')).toBe(true);
+    for (const url of ['https://kinerja.bkn.go.id.example.com/kinerja_harian', 'https://example.com/', 'about:blank', undefined]) {
+      expect(runTabUrl(url)).toBe(false);
+    }
   });
 
   it('a one-day run whose save waited as "belum terkonfirmasi" ends when the calendar shows the entry', async () => {
