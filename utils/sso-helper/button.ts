@@ -69,7 +69,11 @@ export function ssoButton(doc: Document, kind: string, label: string, onClick: (
       text.textContent = question;
       group.setAttribute('aria-labelledby', text.id);
       group.append(text);
+      // This question's listeners go with its answer (or with the widget).
+      const answered = new AbortController();
+      const asked = AbortSignal.any([signal, answered.signal]);
       const done = (value: T | null) => {
+        answered.abort();
         group.remove();
         resolve(value);
       };
@@ -77,10 +81,10 @@ export function ssoButton(doc: Document, kind: string, label: string, onClick: (
         const b = doc.createElement('button');
         b.type = 'button';
         b.textContent = c.label;
-        onUserClick(b, () => done(c.value), signal);
+        onUserClick(b, () => done(c.value), asked);
         group.append(b);
       }
-      signal.addEventListener('abort', () => done(null), { once: true });
+      signal.addEventListener('abort', () => done(null), { once: true, signal: answered.signal });
       say('');
       root.append(group);
       const first = group.querySelector('button');
