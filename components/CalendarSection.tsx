@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n/i18n';
+import { t } from '@/utils/i18n/i18n';
 import type { Settings, SettingsPatch } from '@/utils/settings/settings';
 import { ZONES, ZONE_LABEL, type ZoneChoice } from '@/utils/calendar/dates';
 import { sendMessage, type CalendarData, type SaveSettingsResult } from '@/utils/messaging/protocol';
@@ -10,7 +10,7 @@ import { monthOf } from '@/utils/calendar/month-grid';
 import type { DayOffRecord } from '@/utils/db/schema';
 import { Region } from './Region';
 import { SaveStatus } from './SaveStatus';
-import { useAutosave } from '@/utils/ui/use-autosave';
+import { useSettingsFields } from '@/utils/ui/use-autosave';
 import { CalendarGrid } from './CalendarGrid';
 import { DaysOffEditor } from './DaysOffEditor';
 
@@ -27,8 +27,6 @@ export function CalendarSection({ settings, save }: Props) {
   const [zone, setZone] = useState<ZoneChoice>(settings.zone);
   const [workWeek, setWorkWeek] = useState<5 | 6>(settings.workWeek);
   const [countFrom, setCountFrom] = useState(settings.countFrom ?? '');
-  const [errors, setErrors] = useState<Partial<Record<CalendarField, MessageKey>>>({});
-  const autosave = useAutosave();
   const [data, setData] = useState<CalendarData | null>(null);
   const [month, setMonth] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | undefined>(undefined);
@@ -39,15 +37,8 @@ export function CalendarSection({ settings, save }: Props) {
   });
   useEffect(() => { void reload(); }, []);
 
-  /** Saves one field on change; a refusal is shown at the field, which gets the focus. */
-  const saveField = (field: CalendarField, patch: SettingsPatch) => autosave.run(field, async () => {
-    const res = await save(patch).catch(() => null);
-    const problem: MessageKey | undefined = !res ? 'error_background' : res.ok ? undefined : (res.problems[0]?.code ?? 'options_not_saved');
-    setErrors((e) => ({ ...e, [field]: problem }));
-    if (problem) document.getElementById(CONTROL[field])?.focus();
-    else void reload();
-    return problem === undefined;
-  });
+  /** Saves one field on change; a refusal is shown at the field, which gets the focus; the calendar follows a stored change. */
+  const { state: saveState, errors, saveField } = useSettingsFields(CONTROL, save, () => void reload());
   const invalid = (field: CalendarField) => (errors[field] ? 'true' : undefined);
   const errorLine = (field: CalendarField) =>
     errors[field] ? <p id={`${CONTROL[field]}-error`} class="error">{t(errors[field])}</p> : null;
@@ -73,7 +64,7 @@ export function CalendarSection({ settings, save }: Props) {
 
   return (
     <Region id="calendar" title={t('options_calendar_title')}>
-      <SaveStatus state={autosave.state} />
+      <SaveStatus state={saveState} />
       <form onSubmit={(e) => e.preventDefault()}>
         <label for="zone">{t('options_zone')}</label>
         <select id="zone" value={zone} aria-invalid={invalid('zone')} aria-describedby={errors.zone ? 'zone-error' : undefined}

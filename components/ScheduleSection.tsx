@@ -8,7 +8,7 @@ import { LAST_CALL_MAX, LAST_CALL_MIN, type ReminderSettings } from '@/utils/rem
 import { popupReminderLine } from '@/utils/reminders/text';
 import { Region } from './Region';
 import { SaveStatus } from './SaveStatus';
-import { useAutosave } from '@/utils/ui/use-autosave';
+import { useSettingsFields } from '@/utils/ui/use-autosave';
 import { CheckboxField } from './CheckboxField';
 import { InputWithHelp, wholeNumber } from './InputWithHelp';
 import { byLongest, LeadTimesField } from './LeadTimesField';
@@ -64,18 +64,10 @@ export function ScheduleSection({ settings, save, now = () => new Date() }: Prop
   const [lastCallMinutes, setLastCallMinutes] = useState(String(r.lastCall.minutesAfter));
   const [summary, setSummary] = useState(r.monthlySummary);
   const [dnd, setDnd] = useState(r.doNotDisturb);
-  const [errors, setErrors] = useState<Partial<Record<Field, MessageKey>>>({});
-  const autosave = useAutosave();
   const next = useNextReminder(settings);
 
   /** Saves one field; what the background refuses is shown at that field, which gets the focus. */
-  const saveField = (field: Field, patch: SettingsPatch) => autosave.run(field, async () => {
-    const res = await save(patch).catch(() => null);
-    const problem: MessageKey | undefined = !res ? 'error_background' : res.ok ? undefined : (res.problems[0]?.code ?? 'options_not_saved');
-    setErrors((e) => ({ ...e, [field]: problem }));
-    if (problem) document.getElementById(CONTROL[field])?.focus();
-    return problem === undefined;
-  });
+  const { state: saveState, errors, saveField } = useSettingsFields(CONTROL, save);
   /**
    * A reminder setting alone: the background checks it against the saved target time (sending the
    * target time shown when this rendered could write back an older one still being saved).
@@ -95,7 +87,7 @@ export function ScheduleSection({ settings, save, now = () => new Date() }: Prop
 
   return (
     <Region id="schedule" title={t('options_schedule_title')}>
-      <SaveStatus state={autosave.state} />
+      <SaveStatus state={saveState} />
       <form noValidate onSubmit={(e) => e.preventDefault()}>
         <p class="muted">{t('reminders_settings_zone', zoneName(settings.zone))}</p>
         <InputWithHelp

@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { MessageKey } from '../i18n/i18n';
+import type { SettingsPatch } from '../settings/settings';
+import type { SaveSettingsResult } from '../messaging/settings';
 
 /** What a section's status line says: nothing yet, saving, every field saved, or a field refused. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
@@ -46,10 +49,16 @@ export class SaveTracker {
     this.chain = done;
     return done;
   }
+
+  /** After every save asked for so far: whether all fields are stored (none refused). */
+  async settled(): Promise<boolean> {
+    await this.chain;
+    return !this.unsaved;
+  }
 }
 
 /** A SaveTracker for a component, and a leave-the-page question while a change is refused. */
-export function useAutosave(): { state: SaveState; run: SaveTracker['run'] } {
+export function useAutosave(): { state: SaveState; run: SaveTracker['run']; settled: () => Promise<boolean> } {
   const [state, setState] = useState<SaveState>('idle');
   const tracker = useRef<SaveTracker | null>(null);
   tracker.current ??= new SaveTracker(setState);
@@ -63,5 +72,34 @@ export function useAutosave(): { state: SaveState; run: SaveTracker['run'] } {
     return () => removeEventListener('beforeunload', ask);
   }, []);
   const run = useCallback<SaveTracker['run']>((field, job) => tracker.current!.run(field, job), []);
-  return { state, run };
+  const settled = useCallback(() => tracker.current!.settled(), []);
+  return { state, run, settled };
+}
+
+/** What to show at a field after a settings save: nothing when saved, else the refusal's message. */
+export function settingsProblem(res: SaveSettingsResult | null): MessageKey | undefined {
+  if (!res) return 'error_background';
+  return res.ok ? undefined : (res.problems[0]?.code ?? 'options_not_saved');
+}
+
+/**
+ * Settings fields that save on change (the options' sections and the welcome page share it):
+ * one save after another (useAutosave), a refusal shown at its field (`errors`), which gets the
+ * focus (`controls`: each field's control id); `onSaved` after each stored change.
+ */
+export function useSettingsFields<F extends string>(
+  controls: Readonly<Record<F, string>>,
+  save: (patch: SettingsPatch) => Promise<SaveSettingsResult>,
+  onSaved?: () => void,
+) {
+  const autosave = useAutosave();
+  const [errors, setErrors] = useState<Partial<Record<F, MessageKey>>>({});
+  const saveField = (field: F, patch: SettingsPatch) => autosave.run(field, async () => {
+    const problem = settingsProblem(await save(patch).catch(() => null));
+    setErrors((e) => ({ ...e, [field]: problem }));
+    if (problem) document.getElementById(controls[field])?.focus();
+    else onSaved?.();
+    return problem === undefined;
+  });
+  return { state: autosave.state, settled: autosave.settled, errors, saveField };
 }

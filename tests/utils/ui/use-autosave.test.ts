@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SaveTracker, type SaveState } from '@/utils/ui/use-autosave';
+import { SaveTracker, settingsProblem, type SaveState } from '@/utils/ui/use-autosave';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 
 function deferred() {
   let resolve!: (ok: boolean) => void;
@@ -41,5 +42,29 @@ describe('SaveTracker', () => {
     await expect(s.run('x', () => Promise.reject(new Error('gone')))).resolves.toBe(false);
     await expect(s.run('y', async () => true)).resolves.toBe(true);
     expect(s.state).toBe('failed');
+  });
+
+  it('settled() waits for every save asked for so far, and says whether all were stored', async () => {
+    const s = new SaveTracker(() => undefined);
+    const slow = deferred();
+    void s.run('targetTime', () => slow.promise);
+    let answer: boolean | null = null;
+    const settled = s.settled().then((ok) => { answer = ok; });
+    await Promise.resolve();
+    expect(answer).toBeNull(); // the deadline's save is still running
+    slow.resolve(false);
+    await settled;
+    expect(answer).toBe(false);
+    await s.run('targetTime', async () => true);
+    await expect(s.settled()).resolves.toBe(true);
+  });
+});
+
+describe('settingsProblem', () => {
+  it('is nothing for a stored change, the refusal\'s message for a refused one, and says so when the background did not answer', () => {
+    expect(settingsProblem({ ok: true, settings: DEFAULT_SETTINGS })).toBeUndefined();
+    expect(settingsProblem({ ok: false, problems: [{ field: 'targetTime', code: 'settings_time_invalid' }] })).toBe('settings_time_invalid');
+    expect(settingsProblem({ ok: false, problems: [] })).toBe('options_not_saved');
+    expect(settingsProblem(null)).toBe('error_background');
   });
 });
