@@ -34,9 +34,10 @@ export interface LaunchOptions {
    * A fresh install opens the welcome checklist (options.html#welcome) in a tab. 'close' (the
    * default): the harness waits until it has rendered and closes it, so each test starts from its
    * own pages; 'keep': it stays open as `session.welcome`; 'close-at-once': closed as soon as the
-   * tab exists, while it still loads (a user's quick close).
+   * tab exists, while it still loads (a user's quick close); 'none': not waited for (a build from
+   * before the welcome tab, which the bench compares with).
    */
-  welcomeTab?: 'close' | 'keep' | 'close-at-once';
+  welcomeTab?: 'close' | 'keep' | 'close-at-once' | 'none';
 }
 
 export interface ExtensionSession {
@@ -84,7 +85,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   const worker = await background();
   const extensionId = new URL(worker.url()).host;
   let welcome: Page | undefined;
-  if (!opts.userDataDir) welcome = await installWelcome(context, extensionId, opts.welcomeTab ?? 'close');
+  if (!opts.userDataDir && opts.welcomeTab !== 'none') welcome = await installWelcome(context, extensionId, opts.welcomeTab ?? 'close');
   return {
     context,
     extensionId,
@@ -107,7 +108,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
  * A fresh install opens the welcome checklist (utils/background/welcome.ts): waits for its tab
  * and for it to render (the app mounted, as a user sees it), then does what `tab` says.
  */
-async function installWelcome(context: BrowserContext, extensionId: string, tab: NonNullable<LaunchOptions['welcomeTab']>): Promise<Page | undefined> {
+async function installWelcome(context: BrowserContext, extensionId: string, tab: Exclude<LaunchOptions['welcomeTab'], 'none' | undefined>): Promise<Page | undefined> {
   const url = `chrome-extension://${extensionId}/options.html#welcome`;
   const find = () => context.pages().find((p) => p.url() === url);
   let welcome = find();
