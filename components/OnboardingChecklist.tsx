@@ -93,23 +93,31 @@ function Compact({ list, open }: { list: Checklist; open: () => void }) {
 
 function WelcomeSteps({ list, facts, forms, reload }: { list: Checklist; facts: OnboardingFacts & { accountsList: AccountsList }; forms?: StepForms; reload: () => void }) {
   const [opened, setOpened] = useState<StepId | null>(null);
+  /** The step the user just finished: said above the next one (its own form's message goes with it). */
+  const [justDone, setJustDone] = useState<StepId | null>(null);
   const before = useRef(list);
   const panel = useRef<HTMLHeadingElement>(null);
   // A step the user was on that just got done gives way to the next one.
   useEffect(() => {
-    const was = before.current.steps.find((s) => s.id === opened)?.state;
-    const now = list.steps.find((s) => s.id === opened)?.state;
-    if (opened && was !== 'done' && now === 'done') setOpened(null);
+    const on = opened ?? before.current.next;
+    const was = before.current.steps.find((s) => s.id === on)?.state;
+    const now = list.steps.find((s) => s.id === on)?.state;
+    if (on && was !== 'done' && now === 'done') {
+      setJustDone(on);
+      setOpened(null);
+    }
     before.current = list;
   }, [list, opened]);
   const current = opened ?? list.next;
   const state = list.steps.find((s) => s.id === current)?.state;
 
   const open = (id: StepId | null) => {
+    setJustDone(null);
     setOpened(id);
     requestAnimationFrame(() => panel.current?.focus());
   };
   const skipStep = async (id: StepId, skipped: boolean) => {
+    setJustDone(null);
     await changeChoices((c) => skip(c, id, skipped));
     setOpened(skipped ? null : id);
     reload();
@@ -132,6 +140,9 @@ function WelcomeSteps({ list, facts, forms, reload }: { list: Checklist; facts: 
         ))}
       </ol>
       <div class="onboarding-panel">
+        {justDone && justDone !== current && (
+          <p class="ok">{t('onboarding_step_just_done', [String(STEPS.indexOf(justDone) + 1), t(TITLE[justDone])])}</p>
+        )}
         {current ? (
           <>
             <h3 id="step-title" tabIndex={-1} ref={panel}>{`${STEPS.indexOf(current) + 1}. ${t(TITLE[current])}`}</h3>

@@ -83,8 +83,9 @@ describe('first run', () => {
     await click(page.getByRole('button', { name: 'Tambahkan', exact: true }));
     await progress(2);
 
-    // 3. The first template.
+    // 3. The first template, under the word that the account step is done (its own message goes with its form).
     await page.getByRole('heading', { name: '3. Template Progress Harian pertama' }).waitFor();
+    await page.getByText('Langkah 2 selesai: Akun MFA ASN Digital.', { exact: true }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await click(page.getByRole('button', { name: 'Template baru' }));
     for (const [label, value] of Object.entries(TEACHING_FORM)) await page.getByLabel(label, { exact: true }).fill(value);
@@ -160,6 +161,9 @@ describe('first run', () => {
     await page.getByLabel('Tempel tautan akun').fill(`otpauth://totp/public-siasn:${TEST_NIP}?secret=${testSecret(0)}&issuer=public-siasn`);
     await page.getByRole('button', { name: 'Tambahkan', exact: true }).click();
     await page.getByRole('status').filter({ hasText: '1 dari 4 langkah selesai' }).waitFor();
+    // Done while step 1 was left undone: the panel goes back to step 1 and says what was just done.
+    await page.getByRole('heading', { name: '1. Kata sandi brankas MFA' }).waitFor();
+    await page.getByText('Langkah 2 selesai: Akun MFA ASN Digital.', { exact: true }).waitFor();
     await page.goto(page.url().replace('#welcome', '#mfa'));
     await page.getByRole('region', { name: 'Akun MFA' }).getByLabel('Tempel tautan akun').waitFor();
     expect(await page.locator('#mfa-add-no-passphrase').count()).toBe(0);
